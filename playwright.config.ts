@@ -1,0 +1,58 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+// One throwaway database per run, shared with the workers through the environment.
+process.env.FACTDECK_E2E_DB ??= path.join(
+	mkdtempSync(path.join(tmpdir(), 'factdeck-e2e-')),
+	'e2e.db'
+);
+
+const port = 4173;
+
+export default defineConfig({
+	testDir: 'tests',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions: {
+					executablePath,
+					args: [
+						'--no-sandbox',
+						'--disable-gpu',
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync',
+						'--no-first-run'
+					]
+				}
+			}
+		}
+	],
+	webServer: {
+		command: 'node build',
+		port,
+		reuseExistingServer: false,
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://localhost:${port}`,
+			DATABASE_URL: process.env.FACTDECK_E2E_DB
+		}
+	}
+});
