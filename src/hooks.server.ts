@@ -1,9 +1,52 @@
 import { building } from '$app/environment';
-import type { HandleServerError, ServerInit } from '@sveltejs/kit';
-import { startDatabase } from '$lib/server/app-db';
+import {
+	error,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
+import { accessFor } from '$lib/server/access';
+import { getDb, startDatabase } from '$lib/server/app-db';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
+import { clearSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
 
 export const init: ServerInit = () => {
 	if (!building) startDatabase();
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const found = validateSessionToken(getDb(), token);
+		if (found) {
+			event.locals.user = found.user;
+			event.locals.session = found.session;
+			setSessionCookie(event.cookies, event.url, token, found.session.expiresAt);
+		} else {
+			clearSessionCookie(event.cookies, event.url);
+		}
+	}
+
+	const access = accessFor(event.route.id);
+	const user = event.locals.user;
+	const signedIn = user !== null && !user.isGuest;
+	if (access === undefined) {
+		// Fail closed: a route without a rule is nobody's.
+		error(403, 'This page has no access rule yet.');
+	}
+	if ((access === 'account' || access === 'teacher') && !signedIn) {
+		if (event.request.method === 'GET') {
+			redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		}
+		error(401, 'Sign in first.');
+	}
+	if (access === 'teacher' && user?.role !== 'teacher') {
+		error(403, 'Only teachers can use the teacher area.');
+	}
+	return resolve(event);
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

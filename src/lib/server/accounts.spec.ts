@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { absorbGuest, createGuest, signIn, signUp, signUpSchema } from './accounts';
+import {
+	createSession,
+	sessionCookieOptions,
+	sessionIdOf,
+	SESSION_LIFETIME,
+	validateSessionToken
+} from './auth';
+import { user } from './db/schema';
+import { FailureLimiter, signInRules } from './rate-limit';
+import { createTestDb } from './testing/test-db';
+import { eq } from 'drizzle-orm';
+
+const school = { address: '203.0.113.7', browser: 'Chrome on the school laptops' };
+
+async function account(
+	db: ReturnType<typeof createTestDb>,
+	username: string,
+	role = 'learner' as const
+) {
+	const result = await signUp(db, { username, password: `${username}-secret-pw`, role });
+	if (!result.ok) throw new Error(result.message);
+	return result.userId;
+}
+
+describe('sign-up', () => {
+	it('stores an argon2id hash with 19 MiB and 2 iterations, never the password', async () => {
+		const db = createTestDb();
+		const id = await account(db, 'ada');
+		const row = db.select().from(user).where(eq(user.id, id)).get()!;
+		expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+		expect(row.passwordHash).not.toContain('ada-secret-pw');
+	});
+
+	it('refuses a taken username whatever its case', async () => {
+		const db = createTestDb();
+		await account(db, 'Ada');
+		const again = await signUp(db, { username: 'ADA', password: 'another-pw-1', role: 'learner' });
+		expect(again).toEqual({ ok: false, field: 'username', message: 'That username is taken.' });
+	});
+
+	it('explains what is wrong with a username or password', () => {
+		const bad = signUpSchema.safeParse({ username: 'a b', password: 'short', role: 'admin' });
+		expect(bad.success).toBe(false);
+		const paths = bad.error!.issues.map((i) => i.path[0]);
+		expect(paths).toEqual(expect.arrayContaining(['username', 'password', 'role']));
+	});
+
+	it("turns a guest into the account, keeping the guest's id and so their progress", async () => {
+		const db = createTestDb();
+		const guest = createGuest(db);
+		const result = await signUp(
+			db,
+			{ username: 'grace', password: 'grace-secret-pw', role: 'learner' },
+			guest
+		);
+		expect(result).toEqual({ ok: true, userId: guest });
+		const row = db.select().from(user).where(eq(user.id, guest)).get()!;
+		expect(row.isGuest).toBe(false);
+		expect(row.username).toBe('grace');
+	});
+
+	it('lets a guest who signs in to an existing account bring nothing but their progress', async () => {
+		const db = createTestDb();
+		const existing = await account(db, 'lin');
+		const guest = createGuest(db);
+		absorbGuest(db, guest, existing);
+		expect(db.select().from(user).where(eq(user.id, guest)).get()).toBeUndefined();
+		expect(db.select().from(user).where(eq(user.id, existing)).get()).toBeDefined();
+	});
+});
+
+describe('sessions', () => {
+	it('stores only the hash of the token', () => {
+		const db = createTestDb();
+		const id = createGuest(db);
+		const session = createSession(db, 'token-from-the-cookie', id);
+		expect(session.id).toBe(sessionIdOf('token-from-the-cookie'));
+		expect(session.id).not.toContain('token');
+		expect(validateSessionToken(db, 'token-from-the-cookie')?.user.id).toBe(id);
+		expect(validateSessionToken(db, 'a-guessed-token')).toBeNull();
+	});
+
+	it('expires, and extends when used in its second half', () => {
+		const db = createTestDb();
+		const id = createGuest(db);
+		const start = new Date('2026-01-01T00:00:00Z');
+		createSession(db, 'tok', id, start);
+		const later = new Date(start.getTime() + SESSION_LIFETIME - 24 * 3600_000);
+		const extended = validateSessionToken(db, 'tok', later)!;
+		expect(extended.session.expiresAt.getTime()).toBe(later.getTime() + SESSION_LIFETIME);
+		const muchLater = new Date(later.getTime() + SESSION_LIFETIME + 1);
+		expect(validateSessionToken(db, 'tok', muchLater)).toBeNull();
+		// An expired session is deleted, not just refused.
+		expect(validateSessionToken(db, 'tok', later)).toBeNull();
+	});
+
+	it('sets HttpOnly, SameSite=Lax cookies, Secure on https only', () => {
+		const expires = new Date();
+		expect(sessionCookieOptions(new URL('https://factdeck.example/'), expires)).toEqual({
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: true,
+			expires
+		});
+		expect(sessionCookieOptions(new URL('http://localhost:3000/'), expires).secure).toBe(false);
+	});
+});
+
+describe('sign-in rate limits', () => {
+	it('refuses an account after 5 wrong passwords within 15 minutes, even the right one', async () => {
+		const db = createTestDb();
+		await account(db, 'kim');
+		let now = Date.parse('2026-03-01T09:00:00Z');
+		const limiter = new FailureLimiter(() => now);
+		for (let i = 0; i < signInRules.account.limit; i++) {
+			const wrong = await signIn(db, 'kim', `guess-${i}`, school, limiter);
+			expect(wrong).toEqual({ ok: false, status: 400, message: 'Wrong username or password.' });
+		}
+		const locked = await signIn(db, 'kim', 'kim-secret-pw', school, limiter);
+		expect(locked).toMatchObject({ ok: false, status: 429 });
+		// Another browser does not get round it: the limit is the account's.
+		const elsewhere = { address: '198.51.100.1', browser: 'other' };
+		expect(await signIn(db, 'KIM', 'kim-secret-pw', elsewhere, limiter)).toMatchObject({
+			status: 429
+		});
+		now += signInRules.account.windowMs + 1;
+		expect(await signIn(db, 'kim', 'kim-secret-pw', school, limiter)).toMatchObject({ ok: true });
+	});
+
+	it('lets 30 learners behind one address sign in within a minute, typos and all', async () => {
+		const db = createTestDb();
+		const names = Array.from({ length: 30 }, (_, i) => `learner${i}`);
+		for (const name of names) await account(db, name);
+		let now = Date.parse('2026-03-01T09:00:00Z');
+		const limiter = new FailureLimiter(() => now);
+		for (const [i, name] of names.entries()) {
+			const browser = { ...school, browser: `laptop-${i}` };
+			// Every third learner mistypes their password once first.
+			if (i % 3 === 0) {
+				expect(await signIn(db, name, 'oops', browser, limiter)).toMatchObject({ status: 400 });
+			}
+			expect(await signIn(db, name, `${name}-secret-pw`, browser, limiter)).toMatchObject({
+				ok: true
+			});
+			now += 1000;
+		}
+	});
+
+	it('stops one browser sweeping many accounts', async () => {
+		const db = createTestDb();
+		const limiter = new FailureLimiter(() => 0);
+		for (let i = 0; i < signInRules.client.limit; i++) {
+			await signIn(db, `victim${i}`, 'password1', school, limiter);
+		}
+		expect(await signIn(db, 'victim99', 'password1', school, limiter)).toMatchObject({
+			status: 429
+		});
+	});
+});

@@ -1,0 +1,113 @@
+// Sessions in the Lucia pattern: a random token in an HttpOnly cookie, its SHA-256 as the
+// session id in the database, 30-day expiry extended on use. No hand-written cryptography:
+// @oslojs for hashing and encoding, @node-rs/argon2 for passwords.
+import { hash, verify } from '@node-rs/argon2';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import type { Db } from './db';
+import { session, user, type UserRole } from './db/schema';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME = 30 * DAY;
+/** A session used with less than this left is extended to the full lifetime. */
+const RENEW_WITHIN = 15 * DAY;
+
+export const SESSION_COOKIE = 'factdeck_session';
+
+/** OWASP's argon2id settings: 19 MiB, 2 iterations, 1 lane. */
+const passwordOptions = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+	return hash(password, passwordOptions);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+	try {
+		return await verify(passwordHash, password);
+	} catch {
+		return false;
+	}
+}
+
+export function generateToken(): string {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdOf(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export interface SessionUser {
+	id: string;
+	username: string | null;
+	role: UserRole;
+	isGuest: boolean;
+}
+
+export interface ValidSession {
+	id: string;
+	userId: string;
+	expiresAt: Date;
+}
+
+export function createSession(
+	db: Db,
+	token: string,
+	userId: string,
+	now = new Date()
+): ValidSession {
+	const row = {
+		id: sessionIdOf(token),
+		userId,
+		expiresAt: new Date(now.getTime() + SESSION_LIFETIME)
+	};
+	db.insert(session).values(row).run();
+	return row;
+}
+
+export function validateSessionToken(
+	db: Db,
+	token: string,
+	now = new Date()
+): { session: ValidSession; user: SessionUser } | null {
+	const id = sessionIdOf(token);
+	const row = db
+		.select({
+			session: { id: session.id, userId: session.userId, expiresAt: session.expiresAt },
+			user: { id: user.id, username: user.username, role: user.role, isGuest: user.isGuest }
+		})
+		.from(session)
+		.innerJoin(user, eq(user.id, session.userId))
+		.where(eq(session.id, id))
+		.get();
+	if (!row) return null;
+	if (now.getTime() >= row.session.expiresAt.getTime()) {
+		db.delete(session).where(eq(session.id, id)).run();
+		return null;
+	}
+	if (row.session.expiresAt.getTime() - now.getTime() < RENEW_WITHIN) {
+		row.session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME);
+		db.update(session).set({ expiresAt: row.session.expiresAt }).where(eq(session.id, id)).run();
+	}
+	return row;
+}
+
+export function invalidateSession(db: Db, sessionId: string): void {
+	db.delete(session).where(eq(session.id, sessionId)).run();
+}
+
+export interface CookieOptions {
+	path: string;
+	httpOnly: boolean;
+	sameSite: 'lax';
+	secure: boolean;
+	expires: Date;
+}
+
+/** Secure whenever the app is reached over https (directly or as ORIGIN says). */
+export function sessionCookieOptions(url: URL, expires: Date): CookieOptions {
+	return { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', expires };
+}

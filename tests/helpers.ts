@@ -1,0 +1,69 @@
+// Shared steps for the browser tests, done the way a person does them.
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+let counter = 0;
+/** A username no other test run uses. */
+export function uniqueName(prefix: string): string {
+	counter += 1;
+	return `${prefix}${Date.now().toString(36)}${counter}`;
+}
+
+export const PASSWORD = 'correct-horse-battery';
+
+export async function signUp(
+	page: Page,
+	username: string,
+	role: 'learner' | 'teacher',
+	password = PASSWORD
+) {
+	await page.goto('/signup');
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('radio', { name: role === 'teacher' ? /Teacher/ : 'Learner' }).check();
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByText(`Signed in as ${username}`)).toBeVisible();
+}
+
+export async function signIn(page: Page, username: string, password = PASSWORD) {
+	await page.goto('/signin');
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByText(`Signed in as ${username}`)).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+}
+
+/** Posts a form as a browser would (same-origin), returning the raw response. */
+export async function postForm(
+	request: APIRequestContext,
+	path: string,
+	form: Record<string, string>,
+	baseURL: string
+) {
+	return request.post(path, {
+		form,
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0,
+		failOnStatusCode: false
+	});
+}
+
+/** Signs up through the form endpoint, for tests that need many accounts quickly. */
+export async function apiSignUp(
+	request: APIRequestContext,
+	baseURL: string,
+	username: string,
+	role: 'learner' | 'teacher'
+) {
+	const response = await postForm(
+		request,
+		'/signup',
+		{ username, password: PASSWORD, role },
+		baseURL
+	);
+	expect(response.status(), await response.text()).toBe(303);
+}
