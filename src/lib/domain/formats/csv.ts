@@ -1,0 +1,545 @@
+// Question sets as CSV for spreadsheets (RFC 4180, one question per row, lists in a cell joined
+// with " | "), and Quizlet-style term/definition lists turned into short answer questions.
+// The columns are documented in docs/question-set-format.md.
+import { isIsoDate } from '../normalise';
+import {
+	questionTypes,
+	type Question,
+	type QuestionSet,
+	type ShortAnswerQuestion
+} from '../question';
+import { deriveId, validateQuestion } from './json';
+
+export interface CsvError {
+	line: number;
+	message: string;
+}
+
+export type CsvParseResult =
+	{ ok: true; questions: Question[] } | { ok: false; errors: CsvError[] };
+
+export type TermDefinitionResult =
+	{ ok: true; questions: ShortAnswerQuestion[] } | { ok: false; errors: CsvError[] };
+
+export const csvColumns = [
+	'id',
+	'type',
+	'title',
+	'prompt',
+	'before',
+	'after',
+	'choices',
+	'choice_ids',
+	'choice_feedback',
+	'answer',
+	'alternatives',
+	'tolerance',
+	'unit',
+	'precision',
+	'explanation',
+	'source_id',
+	'fact_ids',
+	'quote'
+] as const;
+type Column = (typeof csvColumns)[number];
+type Row = Partial<Record<Column, string>>;
+
+/** Which columns, besides the common ones, each type uses; any other must be left empty. */
+const typeColumns: Record<Question['type'], Column[]> = {
+	multiple_choice: ['choices', 'choice_ids', 'choice_feedback', 'answer'],
+	true_false: ['answer'],
+	short_answer: ['answer', 'alternatives'],
+	numeric: ['answer', 'tolerance', 'unit'],
+	date: ['answer', 'precision'],
+	matching: ['answer'],
+	ordering: ['answer'],
+	cloze: ['before', 'after', 'answer', 'alternatives']
+};
+const commonColumns: Column[] = [
+	'id',
+	'type',
+	'title',
+	'prompt',
+	'explanation',
+	'source_id',
+	'fact_ids',
+	'quote'
+];
+
+// ---------------------------------------------------------------------------------------------
+// Lists inside a cell: items joined with " | "; a "|" or "\" in an item is escaped with "\",
+// and so is the ">" of a "->" inside the left side of a matching pair.
+
+function escapeItem(item: string): string {
+	return item.replace(/[\\|]/g, (c) => `\\${c}`);
+}
+
+function joinList(items: string[]): string {
+	return items.map(escapeItem).join(' | ');
+}
+
+interface Char {
+	ch: string;
+	escaped: boolean;
+}
+
+function unescapeChars(cell: string): Char[] {
+	const out: Char[] = [];
+	const chars = Array.from(cell);
+	for (let i = 0; i < chars.length; i++) {
+		if (chars[i] === '\\' && i + 1 < chars.length) out.push({ ch: chars[++i]!, escaped: true });
+		else out.push({ ch: chars[i]!, escaped: false });
+	}
+	return out;
+}
+
+const text = (chars: Char[]) => chars.map((c) => c.ch).join('');
+
+/** Items of a list cell, trimmed; an empty cell is an empty list. */
+function splitListChars(cell: string): Char[][] {
+	if (cell.trim() === '') return [];
+	const items: Char[][] = [[]];
+	for (const c of unescapeChars(cell)) {
+		if (!c.escaped && c.ch === '|') items.push([]);
+		else items[items.length - 1]!.push(c);
+	}
+	return items.map(trimChars);
+}
+
+function trimChars(chars: Char[]): Char[] {
+	let start = 0;
+	let end = chars.length;
+	const space = (c: Char) => !c.escaped && /\s/u.test(c.ch);
+	while (start < end && space(chars[start]!)) start++;
+	while (end > start && space(chars[end - 1]!)) end--;
+	return chars.slice(start, end);
+}
+
+function splitList(cell: string): string[] {
+	return splitListChars(cell).map(text);
+}
+
+function joinPairs(pairs: { left: string; right: string }[]): string {
+	return pairs
+		.map((p) => `${escapeItem(p.left).replace(/->/g, '-\\>')} -> ${escapeItem(p.right)}`)
+		.join(' | ');
+}
+
+function splitPairs(cell: string): ({ left: string; right: string } | undefined)[] {
+	return splitListChars(cell).map((item) => {
+		const arrow = item.findIndex(
+			(c, i) => !c.escaped && c.ch === '-' && item[i + 1]?.ch === '>' && !item[i + 1]!.escaped
+		);
+		if (arrow < 0) return undefined;
+		return {
+			left: text(trimChars(item.slice(0, arrow))),
+			right: text(trimChars(item.slice(arrow + 2)))
+		};
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/**
+ * The set as CSV: a UTF-8 byte order mark (so spreadsheet programs read UTF-8), a header row,
+ * one question per row, CRLF line ends, fields quoted when they hold a comma, quote, line
+ * break or surrounding space.
+ */
+export function exportCsv(set: QuestionSet): string {
+	const rows = [
+		csvColumns.map((c) => c as string),
+		...set.questions.map((q) => csvColumns.map((c) => toRow(q)[c] ?? ''))
+	];
+	return `\uFEFF${rows.map((fields) => fields.map(quoteField).join(',')).join('\r\n')}\r\n`;
+}
+
+function quoteField(field: string): string {
+	return /[",\r\n]|^\s|\s$/u.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+function toRow(q: Question): Row {
+	const row: Row = {
+		id: q.id,
+		type: q.type,
+		title: q.title ?? '',
+		prompt: q.prompt,
+		explanation: q.explanation
+	};
+	if (q.provenance) {
+		row.source_id = q.provenance.sourceId;
+		row.fact_ids = joinList(q.provenance.factIds);
+		row.quote = q.provenance.quote;
+	}
+	switch (q.type) {
+		case 'multiple_choice':
+			row.choices = joinList(q.choices.map((c) => c.text));
+			row.choice_ids = joinList(q.choices.map((c) => c.id));
+			row.choice_feedback = q.choices.some((c) => c.feedback)
+				? joinList(q.choices.map((c) => c.feedback ?? ''))
+				: '';
+			row.answer = q.correctChoiceId;
+			break;
+		case 'true_false':
+			row.answer = String(q.answer);
+			break;
+		case 'short_answer':
+		case 'cloze':
+			row.answer = q.answer;
+			row.alternatives = joinList(q.alternatives);
+			if (q.type === 'cloze') {
+				row.before = q.before;
+				row.after = q.after;
+			}
+			break;
+		case 'numeric':
+			row.answer = String(q.answer);
+			row.tolerance = String(q.tolerance);
+			row.unit = q.unit ?? '';
+			break;
+		case 'date':
+			row.answer = q.answer;
+			row.precision = q.precision;
+			break;
+		case 'matching':
+			row.answer = joinPairs(q.pairs);
+			break;
+		case 'ordering':
+			row.answer = joinList(q.items);
+			break;
+	}
+	return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// RFC 4180 records
+
+interface CsvRecord {
+	/** The line the record starts on (a quoted field may span lines). */
+	line: number;
+	fields: string[];
+}
+
+/** Splits CSV text into records; quoted fields may hold commas, quotes ("") and line breaks. */
+export function readCsvRecords(source: string): { records: CsvRecord[]; errors: CsvError[] } {
+	const input = source.replace(/^\uFEFF/, '');
+	const records: CsvRecord[] = [];
+	const errors: CsvError[] = [];
+	let line = 1;
+	let i = 0;
+	while (i < input.length) {
+		const start = line;
+		const fields: string[] = [];
+		let field = '';
+		let done = false;
+		let broken = false;
+		while (!done) {
+			if (input[i] === '"') {
+				const opened = line;
+				i++;
+				for (;;) {
+					if (i >= input.length) {
+						errors.push({ line: opened, message: 'a quoted field is never closed' });
+						broken = true;
+						break;
+					}
+					const c = input[i]!;
+					if (c === '"' && input[i + 1] === '"') {
+						field += '"';
+						i += 2;
+					} else if (c === '"') {
+						i++;
+						break;
+					} else {
+						if (c === '\n' || (c === '\r' && input[i + 1] !== '\n')) line++;
+						field += c;
+						i++;
+					}
+				}
+				if (broken) {
+					i = input.length;
+					break;
+				}
+				if (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n') {
+					errors.push({
+						line,
+						message: 'text after a closing quote (double a quote inside a field: "")'
+					});
+					while (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n')
+						field += input[i++];
+				}
+			} else {
+				while (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n')
+					field += input[i++];
+			}
+			fields.push(field);
+			field = '';
+			if (input[i] === ',') {
+				i++;
+			} else {
+				// End of record: CRLF, LF, CR or the end of the text.
+				if (input[i] === '\r') i++;
+				if (input[i] === '\n') i++;
+				line++;
+				done = true;
+			}
+		}
+		if (!broken) records.push({ line: start, fields });
+	}
+	return { records, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+class RowProblem extends Error {}
+
+/**
+ * Reads CSV written by exportCsv or by hand in a spreadsheet: a header row naming columns (in
+ * any order; type, prompt and answer are required), then one question per row. Empty rows are
+ * skipped. A row with no id gets "csv-" + a hash of its cells.
+ */
+export function parseCsv(source: string): CsvParseResult {
+	const { records, errors } = readCsvRecords(source);
+	const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
+	const header = nonEmpty[0];
+	if (!header)
+		return { ok: false, errors: errors.length ? errors : [{ line: 1, message: 'no header row' }] };
+
+	const columns: Column[] = [];
+	for (const name of header.fields.map((f) => f.trim().toLowerCase())) {
+		if (!(csvColumns as readonly string[]).includes(name)) {
+			errors.push({
+				line: header.line,
+				message: `unknown column "${name}" (columns: ${csvColumns.join(', ')})`
+			});
+		} else if (columns.includes(name as Column)) {
+			errors.push({ line: header.line, message: `column "${name}" appears twice` });
+		}
+		columns.push(name as Column);
+	}
+	for (const required of ['type', 'prompt', 'answer'] as const) {
+		if (!columns.includes(required))
+			errors.push({ line: header.line, message: `missing column "${required}"` });
+	}
+	if (errors.length) return { ok: false, errors };
+
+	const taken = new Set<string>();
+	const questions: { question: Question; line: number; explicitId: boolean; cells: string }[] = [];
+	for (const record of nonEmpty.slice(1)) {
+		if (record.fields.length !== columns.length) {
+			errors.push({
+				line: record.line,
+				message: `${record.fields.length} fields where the header has ${columns.length}`
+			});
+			continue;
+		}
+		const row: Row = {};
+		for (const [k, column] of columns.entries()) row[column] = record.fields[k];
+		try {
+			const question = fromRow(row);
+			const checked = validateQuestion({ ...question, id: question.id || 'pending' });
+			if (!checked.ok) {
+				for (const p of checked.problems) {
+					errors.push({
+						line: record.line,
+						message: p.path ? `${p.path}: ${p.message}` : p.message
+					});
+				}
+				continue;
+			}
+			questions.push({
+				question,
+				line: record.line,
+				explicitId: question.id !== '',
+				cells: record.fields.join('\u0000')
+			});
+		} catch (error) {
+			if (!(error instanceof RowProblem)) throw error;
+			errors.push({ line: record.line, message: error.message });
+		}
+	}
+	for (const q of questions.filter((q) => q.explicitId)) {
+		if (taken.has(q.question.id))
+			errors.push({ line: q.line, message: `duplicate id "${q.question.id}"` });
+		taken.add(q.question.id);
+	}
+	for (const q of questions.filter((q) => !q.explicitId))
+		q.question.id = deriveId('csv', q.cells, taken);
+	if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+	return { ok: true, questions: questions.map((q) => q.question) };
+}
+
+const numberPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function fromRow(row: Row): Question {
+	const cell = (column: Column) => row[column] ?? '';
+	const type = cell('type').trim() as Question['type'];
+	if (!questionTypes.includes(type)) {
+		throw new RowProblem(`unknown type "${cell('type')}" (one of ${questionTypes.join(', ')})`);
+	}
+	for (const column of csvColumns) {
+		if (
+			cell(column).trim() !== '' &&
+			!commonColumns.includes(column) &&
+			!typeColumns[type].includes(column)
+		) {
+			throw new RowProblem(`column ${column} does not apply to ${type}`);
+		}
+	}
+	const sourceId = cell('source_id');
+	if (sourceId === '' && (cell('fact_ids') !== '' || cell('quote') !== '')) {
+		throw new RowProblem('fact_ids and quote need a source_id');
+	}
+	const base = {
+		id: cell('id'),
+		...(cell('title') !== '' ? { title: cell('title') } : {}),
+		prompt: cell('prompt'),
+		explanation: cell('explanation'),
+		...(sourceId !== ''
+			? { provenance: { sourceId, factIds: splitList(cell('fact_ids')), quote: cell('quote') } }
+			: {})
+	};
+	const answer = cell('answer');
+	const number = (column: Column, fallback?: number) => {
+		const value = cell(column).trim();
+		if (value === '' && fallback !== undefined) return fallback;
+		if (!numberPattern.test(value)) throw new RowProblem(`${column}: "${value}" is not a number`);
+		return Number(value);
+	};
+
+	switch (type) {
+		case 'multiple_choice': {
+			const texts = splitList(cell('choices'));
+			const ids =
+				cell('choice_ids') === ''
+					? texts.map((_, i) => `c${i + 1}`)
+					: splitList(cell('choice_ids'));
+			const feedback = splitList(cell('choice_feedback'));
+			if (ids.length !== texts.length)
+				throw new RowProblem(`${ids.length} choice_ids for ${texts.length} choices`);
+			if (feedback.length && feedback.length !== texts.length) {
+				throw new RowProblem(
+					`${feedback.length} choice_feedback items for ${texts.length} choices`
+				);
+			}
+			const choices = texts.map((t, i) => ({
+				id: ids[i]!,
+				text: t,
+				...(feedback[i] ? { feedback: feedback[i] } : {})
+			}));
+			// The answer names the right choice by id or, in a hand-made sheet, by its text.
+			const byText = choices.filter((c) => c.text === answer.trim());
+			const right =
+				choices.find((c) => c.id === answer.trim()) ??
+				(byText.length === 1 ? byText[0] : undefined);
+			if (!right)
+				throw new RowProblem(`answer "${answer}" is neither the id nor the text of one choice`);
+			return { ...base, type, choices, correctChoiceId: right.id };
+		}
+		case 'true_false': {
+			const value = answer.trim().toLowerCase();
+			if (value !== 'true' && value !== 'false')
+				throw new RowProblem(`answer: "${answer}" is not true or false`);
+			return { ...base, type, answer: value === 'true' };
+		}
+		case 'short_answer':
+			return { ...base, type, answer, alternatives: splitList(cell('alternatives')) };
+		case 'cloze':
+			return {
+				...base,
+				type,
+				before: cell('before'),
+				after: cell('after'),
+				answer,
+				alternatives: splitList(cell('alternatives'))
+			};
+		case 'numeric': {
+			const unit = cell('unit');
+			return {
+				...base,
+				type,
+				answer: number('answer'),
+				tolerance: number('tolerance', 0),
+				...(unit !== '' ? { unit } : {})
+			};
+		}
+		case 'date': {
+			const date = answer.trim();
+			const precision =
+				cell('precision').trim() ||
+				(['year', 'month', 'day'] as const).find((p) => isIsoDate(date, p)) ||
+				'day';
+			if (precision !== 'day' && precision !== 'month' && precision !== 'year') {
+				throw new RowProblem(`precision: "${precision}" is not day, month or year`);
+			}
+			return { ...base, type, answer: date, precision };
+		}
+		case 'matching': {
+			const pairs = splitPairs(answer);
+			const broken = pairs.findIndex((p) => p === undefined);
+			if (broken >= 0)
+				throw new RowProblem(`answer: pair ${broken + 1} has no "->" between left and right`);
+			return { ...base, type, pairs: pairs as { left: string; right: string }[] };
+		}
+		case 'ordering':
+			return { ...base, type, items: splitList(answer) };
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quizlet-style term/definition lists
+
+/**
+ * One card per line: term, a tab (or, with no tab on the line, a comma; quote a term that holds
+ * a comma), then the definition. A first line "term<tab>definition" is a header and skipped.
+ * Each card becomes a short answer question whose prompt is the definition and whose answer is
+ * the term: a term is short enough to type and to grade, a definition is not.
+ */
+export function parseTermDefinition(source: string): TermDefinitionResult {
+	const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+	const errors: CsvError[] = [];
+	const questions: ShortAnswerQuestion[] = [];
+	const taken = new Set<string>();
+	let first = true;
+	for (const [i, raw] of lines.entries()) {
+		const line = i + 1;
+		if (raw.trim() === '') continue;
+		const card = splitCard(raw);
+		const isHeader =
+			first &&
+			card !== undefined &&
+			card.term.toLowerCase() === 'term' &&
+			card.definition.toLowerCase() === 'definition';
+		first = false;
+		if (isHeader) continue;
+		if (!card) {
+			errors.push({ line, message: 'no tab or comma between term and definition' });
+			continue;
+		}
+		if (card.term === '' || card.definition === '') {
+			errors.push({ line, message: card.term === '' ? 'an empty term' : 'an empty definition' });
+			continue;
+		}
+		questions.push({
+			id: deriveId('card', `${card.term}\t${card.definition}`, taken),
+			type: 'short_answer',
+			prompt: card.definition,
+			answer: card.term,
+			alternatives: [],
+			explanation: ''
+		});
+	}
+	if (errors.length) return { ok: false, errors };
+	return { ok: true, questions };
+}
+
+function splitCard(raw: string): { term: string; definition: string } | undefined {
+	const tab = raw.indexOf('\t');
+	if (tab >= 0) return { term: raw.slice(0, tab).trim(), definition: raw.slice(tab + 1).trim() };
+	const { records, errors } = readCsvRecords(raw);
+	const fields = records[0]?.fields;
+	if (errors.length || !fields || fields.length < 2) return undefined;
+	// An unquoted definition may hold commas of its own: put them back.
+	return { term: fields[0]!.trim(), definition: fields.slice(1).join(',').trim() };
+}
