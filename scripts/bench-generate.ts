@@ -1,0 +1,87 @@
+// Times the question generator: the article's bank (median and p99 over many runs), and
+// synthetic fact bases of 1,000 and 10,000 facts, whose time should grow about linearly.
+// Usage: npm run bench:generate [-- --runs N]
+import { xiMoscow } from '../src/lib/content/xi-moscow-2023-03-21';
+import type { FactBase } from '../src/lib/domain/fact-base';
+import { questionBank } from '../src/lib/domain/generate-questions';
+import { syntheticFactBase } from '../src/lib/domain/synthetic-facts';
+
+interface Timing {
+	median: number;
+	p99: number;
+	/** The fastest run: the least disturbed by other work on a shared machine. */
+	best: number;
+	questions: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+	const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+	return sorted[at] ?? NaN;
+}
+
+/** Runs the generator `runs` times after `warmup` untimed runs (the JIT settles first). */
+function time(base: FactBase, runs: number, warmup: number): Timing {
+	let questions = 0;
+	for (let i = 0; i < warmup; i++) questionBank(base, i);
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		questions = questionBank(base, 1000 + i).length;
+		times.push(performance.now() - start);
+	}
+	times.sort((a, b) => a - b);
+	return {
+		median: percentile(times, 50),
+		p99: percentile(times, 99),
+		best: times[0] ?? NaN,
+		questions
+	};
+}
+
+function runsArg(): number {
+	const at = process.argv.indexOf('--runs');
+	const n = at === -1 ? 200 : Number(process.argv[at + 1]);
+	if (!Number.isInteger(n) || n < 1) {
+		process.stderr.write('usage: tsx scripts/bench-generate.ts [--runs N]\n');
+		process.exit(2);
+	}
+	return n;
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+
+const runs = runsArg();
+const article = time(xiMoscow, runs, 20);
+const small = syntheticFactBase(1_000);
+const large = syntheticFactBase(10_000);
+const thousand = time(small, Math.max(5, Math.round(runs / 10)), 3);
+const tenThousand = time(large, Math.max(5, Math.round(runs / 20)), 2);
+
+const header = ['fact base', 'facts', 'questions', 'median', 'p99', 'best'];
+const row = (name: string, facts: number, t: Timing, withP99: boolean) => [
+	name,
+	String(facts),
+	String(t.questions),
+	ms(t.median),
+	withP99 ? ms(t.p99) : '',
+	ms(t.best)
+];
+const rows: string[][] = [
+	header,
+	row('article', xiMoscow.facts.length, article, true),
+	row('synthetic', small.facts.length, thousand, false),
+	row('synthetic', large.facts.length, tenThousand, false)
+];
+const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+const line = (r: readonly string[]) =>
+	r
+		.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+		.join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows.slice(1)) console.log(line(r));
+const growth = tenThousand.median / thousand.median;
+const bestGrowth = tenThousand.best / thousand.best;
+console.log(
+	`\ngrowth 1k → 10k: ×${growth.toFixed(1)} by median, ×${bestGrowth.toFixed(1)} by best run (linear is ×10)`
+);

@@ -1,0 +1,157 @@
+// Generates the question bank of a fact base (every template over every fact), filtered and
+// limited views of it, and a balanced default quiz. Same seed, same questions, same order.
+import type { Fact, FactBase, Predicate } from './fact-base';
+import {
+	clozeQuestion,
+	dateQuestions,
+	entityQuestions,
+	numberQuestions,
+	statementQuestions,
+	textQuestions,
+	trueFalseQuestion,
+	type Claim,
+	type Drafts,
+	type Gen
+} from './generate/build';
+import { FactIndex } from './generate/fact-index';
+import { matchingQuestions, orderingQuestions } from './generate/groups';
+import {
+	entityTemplates,
+	numberTemplates,
+	statementPredicates,
+	textTemplates,
+	type EntityTemplate,
+	type NumberTemplate,
+	type TextTemplate
+} from './generate/templates';
+import type { Question, QuestionSet, QuestionType } from './question';
+import { createRandom } from './random';
+
+export interface GenerateOptions {
+	seed: number;
+	/** Only these question types. */
+	types?: readonly QuestionType[];
+	/** Only questions drawing on at least one of these facts. */
+	factIds?: readonly string[];
+	/** At most this many, as a balanced mix of the types (see `defaultQuiz`). */
+	limit?: number;
+}
+
+function byPredicate<T extends { predicate: Predicate }>(list: readonly T[]): Map<Predicate, T[]> {
+	const map = new Map<Predicate, T[]>();
+	for (const t of list) map.set(t.predicate, [...(map.get(t.predicate) ?? []), t]);
+	return map;
+}
+
+const entityByPredicate = byPredicate<EntityTemplate>(entityTemplates);
+const textByPredicate = byPredicate<TextTemplate>(textTemplates);
+const numberByPredicate = byPredicate<NumberTemplate>(numberTemplates);
+
+const maxPerFact = 3;
+
+/** Whether a key is new to the set (and adds it). */
+function firstTime(seen: Set<string>, k: string): boolean {
+	if (seen.has(k)) return false;
+	seen.add(k);
+	return true;
+}
+
+/**
+ * The questions of one fact: the templates' own first (in table order), then a cloze, then a
+ * true/false, at most `maxPerFact` in all, so the bank stays broad rather than deep. Builders
+ * that could only add questions past the cap are not run at all.
+ */
+function questionsFor(g: Gen, f: Fact, seen: Set<string>): Question[] {
+	const drafts: Drafts = { questions: [], claims: [] as Claim[], asked: new Set() };
+	const room = () => drafts.questions.length < maxPerFact;
+	if (statementPredicates.has(f.predicate)) {
+		statementQuestions(g, f, statementPredicates.get(f.predicate), drafts);
+	}
+	for (const t of entityByPredicate.get(f.predicate) ?? []) {
+		if (room()) entityQuestions(g, t, f, drafts);
+	}
+	for (const t of textByPredicate.get(f.predicate) ?? [])
+		if (room()) textQuestions(g, t, f, drafts);
+	for (const t of numberByPredicate.get(f.predicate) ?? []) {
+		if (room()) numberQuestions(g, t, f, drafts);
+	}
+	if (room()) dateQuestions(g, f, drafts);
+	// "Which of these greeted Xi at the Kremlin?" once, though three facts could ask it.
+	const out = drafts.questions.filter((q) => firstTime(seen, `${q.type}\u0000${q.prompt}`));
+	drafts.questions = out;
+	const cloze = room() ? clozeQuestion(g, f, drafts.asked) : undefined;
+	// Facts sharing a quote would give the same blank twice.
+	if (cloze && firstTime(seen, `${cloze.before}\u0000${cloze.answer}\u0000${cloze.after}`)) {
+		out.push(cloze);
+	}
+	const tf = room() ? trueFalseQuestion(g, drafts.claims) : undefined;
+	if (tf) out.push(tf);
+	return out.slice(0, maxPerFact);
+}
+
+/**
+ * All questions for a fact base, in an order shuffled by the seed. Ids depend on the
+ * templates and facts only; the seed picks distractors, swaps and the order.
+ */
+export function questionBank(base: FactBase, seed: number): Question[] {
+	const g: Gen = { ix: new FactIndex(base), seed, sourceId: base.source.id };
+	const seen = new Set<string>();
+	const questions: Question[] = [];
+	for (const f of base.facts) questions.push(...questionsFor(g, f, seen));
+	questions.push(...matchingQuestions(g), ...orderingQuestions(g));
+	return createRandom(seed).shuffle(questions);
+}
+
+/** The bank as a question set, for export. */
+export function questionSet(base: FactBase, seed: number): QuestionSet {
+	return {
+		id: `${base.source.id}-questions`,
+		title: base.source.title,
+		description: `Questions generated from the facts of “${base.source.title}” (seed ${seed}).`,
+		sourceId: base.source.id,
+		questions: questionBank(base, seed)
+	};
+}
+
+export function generateQuestions(base: FactBase, options: GenerateOptions): Question[] {
+	let questions = questionBank(base, options.seed);
+	if (options.types) {
+		const types = new Set(options.types);
+		questions = questions.filter((q) => types.has(q.type));
+	}
+	if (options.factIds) {
+		const ids = new Set(options.factIds);
+		questions = questions.filter((q) => q.provenance?.factIds.some((id) => ids.has(id)));
+	}
+	if (options.limit !== undefined) questions = defaultQuiz(questions, options.limit, options.seed);
+	return questions;
+}
+
+/**
+ * A balanced quiz from a bank: the types take turns (in an order the seed shuffles), and
+ * within a type a question on facts not yet asked about goes first, so twelve questions cover
+ * all eight types and a spread of facts.
+ */
+export function defaultQuiz(bank: readonly Question[], size = 12, seed = 0): Question[] {
+	const random = createRandom(seed);
+	const byType = new Map<QuestionType, Question[]>();
+	for (const q of bank) byType.set(q.type, [...(byType.get(q.type) ?? []), q]);
+	const queues = random
+		.shuffle([...byType.keys()].sort())
+		.map((type) => random.shuffle(byType.get(type) ?? []));
+	const usedFacts = new Set<string>();
+	const quiz: Question[] = [];
+	const isFresh = (q: Question) => !(q.provenance?.factIds ?? []).some((id) => usedFacts.has(id));
+	while (quiz.length < size && queues.some((queue) => queue.length > 0)) {
+		for (const queue of queues) {
+			if (quiz.length >= size) break;
+			if (queue.length === 0) continue;
+			const at = queue.findIndex(isFresh);
+			const [q] = queue.splice(at === -1 ? 0 : at, 1);
+			if (!q) continue;
+			quiz.push(q);
+			for (const id of q.provenance?.factIds ?? []) usedFacts.add(id);
+		}
+	}
+	return quiz;
+}

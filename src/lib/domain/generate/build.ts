@@ -1,0 +1,889 @@
+// Turns one fact and one template into questions: checks the answer is unique (or asks "which
+// of these"), screens distractors against the whole base, keeps answers out of prompts, and
+// writes ids from the template and fact so they stay the same across seeds.
+import type { Entity, Fact } from '../fact-base';
+import type {
+	Choice,
+	ClozeQuestion,
+	DateQuestion,
+	MultipleChoiceQuestion,
+	NumericQuestion,
+	Provenance,
+	Question,
+	ShortAnswerQuestion
+} from '../question';
+import { createRandom, type Random } from '../random';
+import {
+	dateDistractors,
+	entityCandidates,
+	entityDistractors,
+	numberDistractors,
+	pickFromTiers,
+	textCandidates,
+	textDistractors
+} from './distractors';
+import {
+	agree,
+	displayName,
+	isPlural,
+	kindNoun,
+	kindScope,
+	mention,
+	placePhrase,
+	whWord
+} from './english';
+import { relatedPredicates, type Ask, type FactIndex, type Slot } from './fact-index';
+import type { ContextMode, EntityTemplate, NumberTemplate, Parts, TextTemplate } from './templates';
+import {
+	asQuestion,
+	calendarWords,
+	capitalise,
+	dateAdverb,
+	dateForms,
+	displayDate,
+	hash32,
+	hasPhrase,
+	key,
+	numberForms,
+	overlaps,
+	slug,
+	wordCount
+} from './text';
+
+/** What every builder needs: the index, the seed, and where the questions come from. */
+export interface Gen {
+	ix: FactIndex;
+	seed: number;
+	sourceId: string;
+}
+
+/** A claim a template can state about a fact, true as given, or false with something swapped. */
+export interface Claim {
+	templateId: string;
+	fact: Fact;
+	text: string;
+	/** A false version, with a swapped-in entity, phrase, number or date the base does not hold. */
+	falseText?: (random: Random) => string | undefined;
+}
+
+export interface Drafts {
+	questions: Question[];
+	claims: Claim[];
+	/** Entities some question already asks for, so a cloze need not blank them again. */
+	asked: Set<string>;
+}
+
+/** Randomness for one question: from the seed and the question's id, not from the order. */
+export function randomFor(g: Gen, id: string): Random {
+	return createRandom(hash32(`${g.seed}:${id}`));
+}
+
+export function provenanceOf(g: Gen, facts: readonly Fact[]): Provenance {
+	const only = facts.length === 1 ? facts[0] : undefined;
+	return {
+		sourceId: g.sourceId,
+		factIds: facts.map((f) => f.id),
+		quote: only ? only.quote : unique(facts.map((f) => f.quote)).join(' … ')
+	};
+}
+
+/** The statements, then the article's own words: shown after answering. */
+export function explain(facts: readonly Fact[], lead = ''): string {
+	const only = facts.length === 1 ? facts[0] : undefined;
+	const statements = only ? only.statement : unique(facts.map((f) => f.statement)).join(' ');
+	const quotes = only ? only.quote : unique(facts.map((f) => f.quote)).join(' … ');
+	return `${lead}${statements} The article: “${quotes}”`;
+}
+
+function unique(items: readonly string[]): string[] {
+	return [...new Set(items)];
+}
+
+function other(slot: Slot): Slot {
+	return slot === 'subject' ? 'object' : 'subject';
+}
+
+/** Whether a learner can type the entity: some name or alias of a few words. */
+function typeable(e: Entity): boolean {
+	let can = typeableCache.get(e);
+	if (can === undefined) {
+		can = [e.name, ...e.aliases].some((form) => wordCount(form) <= 4 && form.length <= 32);
+		typeableCache.set(e, can);
+	}
+	return can;
+}
+
+const typeableCache = new WeakMap<Entity, boolean>();
+
+/** Whether the text names the answer by any of the given keys. */
+function leaks(text: string, answerKeys: readonly string[]): boolean {
+	return leaksKey(key(text), answerKeys);
+}
+
+function leaksKey(textKey: string, answerKeys: readonly string[]): boolean {
+	return answerKeys.some((a) => hasPhrase(textKey, a));
+}
+
+/** The date wording or the place the prompt will carry, and how they narrow the answers. */
+function contextFor(
+	g: Gen,
+	mode: ContextMode | undefined,
+	f: Fact,
+	hole: Slot,
+	avoid: readonly string[]
+): { text: string; date?: string; place?: string } {
+	if ((mode === 'date' || mode === 'date-or-place') && f.date) {
+		// "on the second day of his visit" refers to the subject: only when the subject is named.
+		const pronoun = /\b(his|her|its|their)\b/i.test(f.date.wording);
+		const text = ` ${dateAdverb(f.date.wording)}`;
+		if (!(pronoun && hole === 'subject') && !leaks(text, avoid)) {
+			return { text, date: f.date.date };
+		}
+	}
+	if ((mode === 'place' || mode === 'date-or-place') && f.place !== undefined) {
+		const place = g.ix.entity(f.place);
+		const written = place && mention(place, avoid);
+		if (written !== undefined) return { text: ` ${placePhrase(written)}`, place: f.place };
+	}
+	return { text: '' };
+}
+
+/** The pieces a template writes with: nouns and question word for the hole, verbs for S. */
+function parts(
+	fields: { S: string; O: string; V?: string; ctx?: string },
+	hole: Entity | undefined,
+	subject: Entity | undefined
+): Parts {
+	const noun = hole ? kindNoun(hole.kind) : thing;
+	const verbs = agree(subject);
+	return {
+		S: fields.S,
+		O: fields.O,
+		V: fields.V ?? '',
+		ctx: fields.ctx ?? '',
+		wh: hole ? whWord(hole) : 'What',
+		one: noun.one,
+		many: noun.many,
+		is: verbs.is,
+		has: verbs.has,
+		was: verbs.was,
+		s: verbs.s
+	};
+}
+
+const thing = { one: 'thing', many: 'things' };
+
+// ---------------------------------------------------------------------------------------------
+// Entity answers
+
+interface EntitySpec {
+	templateId: string;
+	fact: Fact;
+	answer: Entity;
+	ask: Ask;
+	prompt: string;
+	/** The "which of these" prompt, written only when the answer is not unique. */
+	among: () => string;
+	/** The claim with another entity in the answer's place. */
+	claim: (e: Entity) => string;
+	trueClaim: () => string;
+	/** Entities the question names, which must not be offered as answers. */
+	named: readonly string[];
+	samePoolOnly?: boolean;
+	/** No choices and no swapped claim: any other entity of the kind would read as silly. */
+	noChoices?: boolean;
+}
+
+function entityChoices(answer: Entity, distractors: readonly Entity[], random: Random): Choice[] {
+	return random
+		.shuffle([answer, ...distractors])
+		.map((e) => ({ id: e.id, text: capitalise(e.name) }));
+}
+
+/**
+ * The pools distractors come from, nearest first: entities in the same slot of the predicate,
+ * then of related predicates (other places visited), then, unless the template says not, any
+ * entity of the kind.
+ */
+function distractorTiers(
+	ix: FactIndex,
+	ask: Ask,
+	kind: Entity['kind'],
+	samePoolOnly: boolean
+): readonly (readonly Entity[])[] {
+	return ix.memo(`tiers|${ask.predicate}|${ask.hole}|${kind}|${samePoolOnly}`, () => {
+		const tiers = [ix.slotPool(ask.predicate, ask.hole)];
+		for (const p of relatedPredicates(ask.predicate)) tiers.push(ix.slotPool(p, ask.hole));
+		if (!samePoolOnly) tiers.push(ix.kindPool(kind));
+		return tiers;
+	});
+}
+
+/**
+ * One choice-or-typed question and a true/false claim for one entity answer. When both a
+ * multiple choice and a short answer could be asked, the fact id decides which (a third are
+ * typed), so the bank stays varied without asking the same thing twice.
+ */
+function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
+	const { ix } = g;
+	const { answer, fact } = spec;
+	const scope = kindScope(answer);
+	const isUnique = ix.isOnlyAnswer(spec.ask, answer.id, (id) =>
+		scope.includes(ix.entity(id)?.kind ?? 'event')
+	);
+	const prompt = isUnique ? spec.prompt : spec.among();
+	const promptKey = key(prompt);
+	const leaked = leaksKey(promptKey, ix.formKeys(answer.id));
+	const canType = isUnique && typeable(answer) && !leaked;
+	// Where both could be asked, a third of the questions are typed.
+	const preferTyped = canType && hash32(`${spec.templateId}:${fact.id}`) % 3 === 0;
+
+	// The truth screen: a map lookup or two per candidate, never a scan of the base.
+	const answerPlural = isPlural(answer);
+	// With a named entity, the few entities linked to it are gathered once; with a value alone
+	// (who said …?) that set could be large, so each candidate is asked about instead.
+	let possible: ReadonlySet<string> | undefined;
+	const mayHold = (id: string) => {
+		if (id === answer.id) return true;
+		if (spec.ask.known === undefined) return ix.mayHold(spec.ask, id);
+		possible ??= ix.possibleAnswers(spec.ask);
+		return possible.has(id);
+	};
+	const invalid = (c: Entity) => {
+		if (spec.named.includes(c.id)) return true;
+		// "Which country said …?" should not offer "Western countries".
+		if (!answerPlural && isPlural(c)) return true;
+		if (mayHold(c.id)) return true;
+		for (const k of ix.formKeys(c.id)) {
+			if (hasPhrase(promptKey, k)) return true;
+			// Another entity under the same name, for which the claim holds, is the same answer.
+			for (const owner of ix.ownersOf(k)) if (owner !== c.id && mayHold(owner)) return true;
+		}
+		return false;
+	};
+	const tiers = distractorTiers(ix, spec.ask, answer.kind, spec.samePoolOnly ?? false);
+	const formKeys = (id: string) => ix.formKeys(id);
+
+	let asked = false;
+	let candidates: Entity[][] | undefined;
+	if (!preferTyped && !spec.noChoices && !leaked) {
+		candidates = entityCandidates(answer, tiers, invalid, formKeys);
+		if (candidates) {
+			const id = `mc:${spec.templateId}:${fact.id}`;
+			const random = randomFor(g, id);
+			const question: MultipleChoiceQuestion = {
+				id,
+				type: 'multiple_choice',
+				prompt,
+				choices: entityChoices(answer, pickFromTiers(candidates, random), random),
+				correctChoiceId: answer.id,
+				explanation: explain([fact]),
+				provenance: provenanceOf(g, [fact])
+			};
+			out.questions.push(question);
+			asked = true;
+		}
+	}
+	if (!asked && canType) {
+		const question: ShortAnswerQuestion = {
+			id: `sa:${spec.templateId}:${fact.id}`,
+			type: 'short_answer',
+			prompt: spec.prompt,
+			answer: answer.name,
+			alternatives: [...answer.aliases],
+			explanation: explain([fact]),
+			provenance: provenanceOf(g, [fact])
+		};
+		out.questions.push(question);
+		asked = true;
+	}
+	if (asked) out.asked.add(answer.id);
+
+	// Only the first template's claim becomes the fact's true/false question.
+	if (out.claims.length > 0) return;
+	out.claims.push({
+		templateId: spec.templateId,
+		fact,
+		text: spec.trueClaim(),
+		falseText: spec.noChoices
+			? undefined
+			: (r) => {
+					// Swap in one entity the base does not hold the claim for, reading the same way:
+					// one of the distractors when there are some, else a fresh search.
+					const same = (e: Entity) => isPlural(e) === answerPlural;
+					const known = candidates?.map((tier) => tier.filter(same)).filter((t) => t.length > 0);
+					const swap =
+						known && known.length > 0
+							? pickFromTiers(known, r, 1)[0]
+							: entityDistractors(
+									answer,
+									tiers,
+									(e) => invalid(e) || !same(e),
+									formKeys,
+									r,
+									1
+								)?.[0];
+					return swap && spec.claim(swap);
+				}
+	});
+}
+
+/** Questions from a pattern template: "Who did {S} meet {on D}?" */
+export function entityQuestions(g: Gen, t: EntityTemplate, f: Fact, out: Drafts): void {
+	if (t.when && !t.when(f)) return;
+	const { ix } = g;
+	const answer = ix.entity(f[t.hole]);
+	const known = ix.entity(f[other(t.hole)]);
+	if (!answer || !known || answer.id === known.id) return;
+	if (t.withValue && f.value?.kind !== 'text') return;
+	const V = f.value?.kind === 'text' ? f.value.text : '';
+	const avoid = ix.formKeys(answer.id);
+	const ctx = contextFor(g, t.context, f, t.hole, avoid);
+	const knownText = mention(known, avoid);
+	if (knownText === undefined) return;
+	const subject = t.hole === 'subject' ? undefined : known;
+	const fields = { V, ctx: ctx.text };
+	const ask: Ask = {
+		predicate: t.predicate,
+		hole: t.hole,
+		known: known.id,
+		value: t.withValue ? (ix.valueKey(f) ?? key(V)) : undefined,
+		date: ctx.date,
+		place: ctx.place
+	};
+	const askParts =
+		t.hole === 'subject'
+			? parts({ ...fields, S: '', O: knownText }, answer, subject)
+			: parts({ ...fields, S: knownText, O: '' }, answer, subject);
+	// In a claim, each side is named without repeating the other ("Japan hosts the G7 summit",
+	// not "… the Group of Seven summit in Japan").
+	const claimFor = (e: Entity) => {
+		const s = t.hole === 'subject' ? e : known;
+		const o = t.hole === 'subject' ? known : e;
+		const S = displayName(s);
+		const O = mention(o, ix.formKeys(s.id)) ?? displayName(o);
+		return capitalise(t.claim(parts({ ...fields, S, O }, e, s)));
+	};
+	finishEntity(
+		g,
+		{
+			templateId: t.id,
+			fact: f,
+			answer,
+			ask,
+			prompt: capitalise(t.ask(askParts)),
+			among: () => capitalise(t.among(askParts)),
+			claim: claimFor,
+			trueClaim: () => claimFor(answer),
+			named: [known.id, ...(f.place !== undefined ? [f.place] : [])],
+			samePoolOnly: t.samePoolOnly ?? false
+		},
+		out
+	);
+}
+
+/**
+ * Splits a statement that opens with its subject ("Ahead of the talks, Gazprom said …") into
+ * the lead-in and the rest, so "who" can take the subject's place.
+ */
+export function splitStatement(
+	statement: string,
+	subject: Entity
+): { lead: string; rest: string } | undefined {
+	// Where the main clause may start: at the beginning, or after a short lead-in phrase.
+	const starts = [0];
+	const comma = statement.indexOf(', ');
+	if (
+		comma > 0 &&
+		comma <= 60 &&
+		/^[A-Z]/.test(statement) &&
+		!/[,;:"“]/.test(statement.slice(0, comma))
+	) {
+		starts.push(comma + 2);
+	}
+	const forms = bareForms(subject);
+	for (const start of starts) {
+		for (const article of ['', 'The ', 'the ']) {
+			if (!statement.startsWith(article, start)) continue;
+			const at = start + article.length;
+			const form = forms.find(
+				(f) =>
+					statement.startsWith(f, at) &&
+					/^ [a-z]/.test(statement.slice(at + f.length, at + f.length + 2))
+			);
+			if (form === undefined) continue;
+			const rest = statement.slice(at + form.length + 1);
+			const firstWord = rest.split(/\s/)[0] ?? '';
+			if (/^(and|or|of|who|whose|which|with|to|in|at|on|for|as|from|by)$/.test(firstWord)) continue;
+			// "… territory captured from Kyiv; Putin's trip there was …": ask about the first clause.
+			const clause = rest.replace(/[;:] [\s\S]*$/, '.');
+			return { lead: statement.slice(0, start), rest: ` ${clause}` };
+		}
+	}
+	return undefined;
+}
+
+/** An entity's forms without "the", longest first (remembered per entity). */
+function bareForms(e: Entity): readonly string[] {
+	let forms = bareFormsCache.get(e);
+	if (forms === undefined) {
+		forms = [e.name, ...e.aliases]
+			.map((form) => form.replace(/^the\s+/i, ''))
+			.sort((a, b) => b.length - a.length);
+		bareFormsCache.set(e, forms);
+	}
+	return forms;
+}
+
+const bareFormsCache = new WeakMap<Entity, string[]>();
+
+/** "Who said last week that …?": the statement, asked about its subject. */
+export function statementQuestions(
+	g: Gen,
+	f: Fact,
+	fallback: EntityTemplate | undefined,
+	out: Drafts
+): void {
+	const { ix } = g;
+	const subject = ix.entity(f.subject);
+	if (!subject) return;
+	const split = splitStatement(f.statement, subject);
+	if (!split) {
+		if (fallback) entityQuestions(g, fallback, f, out);
+		return;
+	}
+	const value = f.value?.kind === 'text' ? (ix.valueKey(f) ?? key(f.value.text)) : undefined;
+	// The object narrows the answers only if the question names it.
+	const known =
+		f.object !== undefined && ix.mentions(key(split.rest), f.object) ? f.object : undefined;
+	if (known === undefined && value === undefined) return;
+	const ask: Ask = { predicate: f.predicate, hole: 'subject', known, value };
+	const opening = (word: string) => (split.lead === '' ? word : word.toLowerCase());
+	const many = kindNoun(subject.kind).many;
+	// A place that speaks ("The Kremlin said") stands for an office: "Who", and no other
+	// places as choices ("Moscow said" could be argued true).
+	const placeActs =
+		subject.kind === 'place' && f.predicate !== 'is_a' && f.predicate !== 'located_in';
+	const wh = placeActs ? 'Who' : whWord(subject);
+	finishEntity(
+		g,
+		{
+			templateId: `who-${f.predicate.replace(/_/g, '-')}`,
+			fact: f,
+			answer: subject,
+			ask,
+			prompt: asQuestion(`${split.lead}${opening(wh)}${split.rest}`),
+			among: () => asQuestion(`${split.lead}${opening(`Which of these ${many}`)}${split.rest}`),
+			claim: (e) =>
+				`${split.lead}${split.lead === '' ? capitalise(displayName(e)) : displayName(e)}${split.rest}`,
+			trueClaim: () => f.statement,
+			named: f.object !== undefined && f.object !== f.subject ? [f.object] : [],
+			noChoices: placeActs
+		},
+		out
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrase answers
+
+export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): void {
+	if (t.when && !t.when(f)) return;
+	if (f.value?.kind !== 'text') return;
+	const { ix } = g;
+	const subject = ix.entity(f.subject);
+	const object = t.withObject ? ix.entity(f.object) : undefined;
+	if (!subject) return;
+	const answer = f.value.text;
+	const answerKey = ix.valueKey(f) ?? key(answer);
+	const avoid = [answerKey];
+	const S = mention(subject, avoid);
+	const O = object ? mention(object, avoid) : '';
+	if (S === undefined || O === undefined) return;
+	const ctx = contextFor(g, t.context, f, 'object', avoid);
+	const p = parts({ S, O, V: answer, ctx: ctx.text }, undefined, subject);
+
+	// Other values the subject holds for the same question: then "which of these".
+	const siblings = ix
+		.factsAbout(f.predicate, subject.id)
+		.filter((s) => (t.withObject ? s.object === f.object : true))
+		.filter((s) => (ctx.date !== undefined ? s.date?.date === ctx.date : true));
+	const trueKeys = new Set(siblings.map((s) => ix.valueKey(s) ?? ''));
+	trueKeys.add(answerKey);
+	const prompt = capitalise(trueKeys.size === 1 ? t.ask(p) : t.among(p));
+	if (leaks(prompt, avoid)) return;
+
+	// Anything the subject is said to be or have, under this or a related predicate, is true.
+	const held = relatedPredicates(f.predicate).flatMap((pred) =>
+		ix.factsAbout(pred, subject.id).map((s) => ix.valueKey(s) ?? '')
+	);
+	const promptKey = key(prompt);
+	const invalid = (text: string) => {
+		const k = key(text);
+		return overlaps(k, answerKey) || held.some((h) => overlaps(h, k)) || hasPhrase(promptKey, k);
+	};
+	// Phrases said of the same kind of thing only: a person's title is no choice for a town.
+	const tiers = [ix.valuePool(f.predicate, subject.kind)];
+	const id = `mc:${t.id}:${f.id}`;
+	const candidates = textCandidates(answer, tiers, invalid, key);
+	if (candidates) {
+		const random = randomFor(g, id);
+		const distractors = pickFromTiers(candidates, random);
+		out.questions.push({
+			id,
+			type: 'multiple_choice',
+			prompt,
+			choices: random
+				.shuffle([answer, ...distractors])
+				.map((text) => ({ id: `t-${slug(text)}`, text: capitalise(text) })),
+			correctChoiceId: `t-${slug(answer)}`,
+			explanation: explain([f]),
+			provenance: provenanceOf(g, [f])
+		});
+	}
+	if (out.claims.length > 0) return;
+	const claimParts = parts(
+		{ S: displayName(subject), O: object ? displayName(object) : '', V: answer, ctx: ctx.text },
+		undefined,
+		subject
+	);
+	out.claims.push({
+		templateId: t.id,
+		fact: f,
+		text: capitalise(t.claim(claimParts)),
+		falseText: (r) => {
+			const swap = textDistractors(answer, tiers, invalid, key, r, 1)?.[0];
+			return swap && capitalise(t.claim({ ...claimParts, V: swap }));
+		}
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+function formatAmount(n: number): string {
+	return String(Math.round(n * 1e6) / 1e6);
+}
+
+/** "1 day", "3 days". */
+function quantity(n: number, unit: string): string {
+	return `${formatAmount(n)} ${n === 1 ? unit.replace(/s$/, '') : unit}`;
+}
+
+export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts): void {
+	if (f.value?.kind !== 'number') return;
+	const { ix } = g;
+	const { amount, unit } = f.value;
+	const subject = ix.entity(f.subject);
+	if (!subject) return;
+	// Two different amounts for the same thing and unit: no single right answer.
+	const amounts = new Set(
+		ix
+			.factsAbout(f.predicate, subject.id)
+			.flatMap((s) => (s.value?.kind === 'number' && s.value.unit === unit ? [s.value.amount] : []))
+	);
+	if (amounts.size !== 1) return;
+	const avoid = numberForms(amount).map(key);
+	const S = mention(subject, avoid);
+	if (S === undefined) return;
+	const prompt = capitalise(t.ask({ ...parts({ S, O: '' }, undefined, subject), unit }));
+	if (leaks(prompt, avoid)) return;
+
+	const numeric: NumericQuestion = {
+		id: `num:${t.id}:${f.id}`,
+		type: 'numeric',
+		prompt,
+		answer: amount,
+		tolerance: 0,
+		unit,
+		explanation: explain([f]),
+		provenance: provenanceOf(g, [f])
+	};
+	out.questions.push(numeric);
+
+	const id = `mc:${t.id}:${f.id}`;
+	const random = randomFor(g, id);
+	const distractors = numberDistractors(amount, amounts, random);
+	if (distractors) {
+		out.questions.push({
+			id,
+			type: 'multiple_choice',
+			prompt,
+			choices: random.shuffle([amount, ...distractors]).map((n) => ({
+				id: `n-${formatAmount(n)}`,
+				text: quantity(n, unit)
+			})),
+			correctChoiceId: `n-${formatAmount(amount)}`,
+			explanation: explain([f]),
+			provenance: provenanceOf(g, [f])
+		});
+	}
+	if (out.claims.length > 0) return;
+	// The subject as the prompt names it: "China's 12-point position paper has 12 points" is no test.
+	const claimParts = { ...parts({ S, O: '' }, undefined, subject), unit };
+	out.claims.push({
+		templateId: t.id,
+		fact: f,
+		text: capitalise(t.claim({ ...claimParts, q: quantity(amount, unit) })),
+		falseText: (r) => {
+			const swap = numberDistractors(amount, amounts, r, 1)?.[0];
+			return swap === undefined
+				? undefined
+				: capitalise(t.claim({ ...claimParts, q: quantity(swap, unit) }));
+		}
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const calendarKeys = calendarWords.map(key);
+
+const precisionPrompt = {
+	day: 'On what date',
+	month: 'In which month and year',
+	year: 'In which year'
+} as const;
+
+export function dateQuestions(g: Gen, f: Fact, out: Drafts): void {
+	if (f.predicate !== 'happened_on' || !f.date) return;
+	const { ix } = g;
+	const subject = ix.entity(f.subject);
+	if (!subject) return;
+	const { date: iso, precision } = f.date;
+	const trueDates = new Set(
+		ix.factsAbout('happened_on', subject.id).flatMap((s) => (s.date ? [s.date.date] : []))
+	);
+	if (trueDates.size !== 1) return;
+	// A name that dates the event ("Monday's talks") would hint at the answer.
+	const avoid = [...dateForms(iso).map(key), ...calendarKeys, iso.slice(0, 4)];
+	const S = mention(subject, avoid);
+	if (S === undefined) return;
+	const begins = /\b(began|begin|begins|started|start|starts)\b/i.test(f.statement);
+	const prompt = `${precisionPrompt[precision]} did ${S} ${begins ? 'begin' : 'take place'}?`;
+	if (leaks(prompt, dateForms(iso).map(key))) return;
+
+	const dateQuestion: DateQuestion = {
+		id: `date:when:${f.id}`,
+		type: 'date',
+		prompt,
+		answer: iso,
+		precision,
+		explanation: explain([f]),
+		provenance: provenanceOf(g, [f])
+	};
+	out.questions.push(dateQuestion);
+
+	const id = `mc:when:${f.id}`;
+	const random = randomFor(g, id);
+	const distractors = dateDistractors(iso, precision, trueDates, random);
+	if (distractors) {
+		out.questions.push({
+			id,
+			type: 'multiple_choice',
+			prompt,
+			choices: random.shuffle([iso, ...distractors]).map((d) => ({ id: d, text: displayDate(d) })),
+			correctChoiceId: iso,
+			explanation: explain([f]),
+			provenance: provenanceOf(g, [f])
+		});
+	}
+	const claim = (d: string) =>
+		`${capitalise(S)} ${begins ? 'began' : 'took place'} ${precision === 'day' ? 'on' : 'in'} ${displayDate(d)}.`;
+	out.claims.push({
+		templateId: 'when',
+		fact: f,
+		text: claim(iso),
+		falseText: (r) => {
+			const swap = dateDistractors(iso, precision, trueDates, r, 1)?.[0];
+			return swap && claim(swap);
+		}
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// True or false
+
+/**
+ * One true/false question per fact, from the first claim a template made. Whether it is asked
+ * true or false depends on the fact id only, so a recorded answer keeps its meaning.
+ */
+export function trueFalseQuestion(g: Gen, claims: readonly Claim[]): Question | undefined {
+	const claim = claims[0];
+	if (!claim) return undefined;
+	const { fact } = claim;
+	const id = `tf:${claim.templateId}:${fact.id}`;
+	const wantFalse = hash32(fact.id) % 2 === 1;
+	const falseText = wantFalse ? claim.falseText?.(randomFor(g, id)) : undefined;
+	return {
+		id,
+		type: 'true_false',
+		prompt: falseText ?? claim.text,
+		answer: falseText === undefined,
+		explanation: explain([fact], falseText === undefined ? 'True. ' : 'False. '),
+		provenance: provenanceOf(g, [fact])
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cloze
+
+interface Blank {
+	/** What the blank stands for, in the id: an entity id or "number". */
+	what: string;
+	label: string;
+	start: number;
+	end: number;
+	alternatives: string[];
+	/** Keys that must not be left around the blank. */
+	giveaways: string[];
+}
+
+const wordChar = /[\p{L}\p{N}]/u;
+
+/** Where one of an entity's forms stands in the quote as whole words, the longest first. */
+function findEntity(quote: string, e: Entity): { start: number; end: number } | undefined {
+	const lower = quote.toLowerCase();
+	// Offsets in the lower-cased text must be offsets in the quote.
+	if (lower.length !== quote.length) return undefined;
+	let best: { start: number; end: number } | undefined;
+	for (const form of [e.name, ...e.aliases]) {
+		const needle = form.toLowerCase();
+		if (best && needle.length <= best.end - best.start) continue;
+		for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
+			const end = at + needle.length;
+			if (wordChar.test(lower.charAt(at - 1)) || wordChar.test(lower.charAt(end))) continue;
+			best = { start: at, end };
+			break;
+		}
+	}
+	return best;
+}
+
+/** Where the amount is written in the quote, in digits ("12-point") or words ("four and a half"). */
+function findNumber(quote: string, amount: number): { start: number; end: number } | undefined {
+	const tokens = [...quote.matchAll(/\d+(?:\.\d+)?|[A-Za-z]+/g)];
+	let best: { start: number; end: number } | undefined;
+	for (let i = 0; i < tokens.length; i++) {
+		for (let n = 1; n <= 5 && i + n <= tokens.length; n++) {
+			const first = tokens[i];
+			const last = tokens[i + n - 1];
+			if (!first || !last || first.index === undefined || last.index === undefined) continue;
+			const start = first.index;
+			const end = last.index + last[0].length;
+			const text = quote.slice(start, end);
+			if (/[^A-Za-z0-9. -]/.test(text)) continue;
+			if (parseSpan(text) === amount && (!best || end - start > best.end - best.start)) {
+				best = { start, end };
+			}
+		}
+	}
+	return best;
+}
+
+const spanWords: Record<string, number> = Object.fromEntries(
+	[
+		'zero',
+		'one',
+		'two',
+		'three',
+		'four',
+		'five',
+		'six',
+		'seven',
+		'eight',
+		'nine',
+		'ten',
+		'eleven',
+		'twelve',
+		'thirteen',
+		'fourteen',
+		'fifteen',
+		'sixteen',
+		'seventeen',
+		'eighteen',
+		'nineteen',
+		'twenty'
+	].map((w, i) => [w, i])
+);
+
+/** Reads "12", "4.5", "twelve", "four and a half"; anything else is not a number. */
+function parseSpan(text: string): number | undefined {
+	const s = text.toLowerCase().trim();
+	if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+	const half = /^([a-z]+) and a half$/.exec(s);
+	if (half) {
+		const whole = spanWords[half[1] ?? ''];
+		return whole === undefined ? undefined : whole + 0.5;
+	}
+	return spanWords[s];
+}
+
+const blankLabels: Record<Entity['kind'], string> = {
+	person: 'name of the person',
+	country: 'country',
+	organisation: 'organisation',
+	place: 'place',
+	document: 'document',
+	event: 'event'
+};
+
+/**
+ * A fill-in-the-blank from the fact's quote: the number it gives, else its object, subject or
+ * place as the quote writes it. The blanked thing must not be named elsewhere in the quote.
+ */
+export function clozeQuestion(
+	g: Gen,
+	f: Fact,
+	asked: ReadonlySet<string> = new Set()
+): ClozeQuestion | undefined {
+	const { ix } = g;
+	const blanks: Blank[] = [];
+	if (f.value?.kind === 'number') {
+		const at = findNumber(f.quote, f.value.amount);
+		const forms = numberForms(f.value.amount);
+		if (at)
+			blanks.push({
+				what: 'number',
+				label: 'number',
+				...at,
+				alternatives: forms,
+				giveaways: forms.map(key)
+			});
+	}
+	for (const id of unique(
+		[f.object, f.subject, f.place].filter((x): x is string => x !== undefined)
+	)) {
+		const e = ix.entity(id);
+		const at = e && findEntity(f.quote, e);
+		if (!e || !at) continue;
+		blanks.push({
+			what: e.id,
+			label: blankLabels[e.kind],
+			...at,
+			alternatives: [e.name, ...e.aliases],
+			giveaways: [...ix.formKeys(e.id)]
+		});
+	}
+	for (const blank of blanks) {
+		if (asked.has(blank.what)) continue;
+		const before = f.quote.slice(0, blank.start);
+		const removed = f.quote.slice(blank.start, blank.end);
+		const after = f.quote.slice(blank.end);
+		// Enough sentence around the blank to recall it from, and no second mention to copy.
+		if (wordCount(`${before} ${after}`) < 3) continue;
+		if (leaks(before, blank.giveaways) || leaks(after, blank.giveaways)) continue;
+		return {
+			id: `cloze:${blank.what}:${f.id}`,
+			type: 'cloze',
+			prompt: `Fill in the blank in the article's words: the ${blank.label}.`,
+			before,
+			after,
+			answer: removed,
+			alternatives: unique(blank.alternatives.filter((a) => key(a) !== key(removed))),
+			explanation: explain([f]),
+			provenance: provenanceOf(g, [f])
+		};
+	}
+	return undefined;
+}

@@ -1,0 +1,228 @@
+// Picks wrong-but-plausible choices: entities of the same kind, phrases of a similar form,
+// numbers and dates near the right one. Every candidate passes a caller's truth screen first;
+// a distractor that is also true would make a question wrong.
+import type { Entity } from '../fact-base';
+import type { Random } from '../random';
+import { wordCount } from './text';
+
+/** How many screened candidates, nearest in length first, the seed then chooses among. */
+const spread = 5;
+/** Give up widening the search after this many rejected candidates (keeps each pick O(1)). */
+const maxScan = 60;
+
+/**
+ * Up to `want` items from a list sorted by length, nearest to `target` first, alternating
+ * outwards from where the target would sit; `accept` screens each one.
+ */
+export function nearestByLength<T>(
+	sorted: readonly T[],
+	length: (item: T) => number,
+	target: number,
+	accept: (item: T) => boolean,
+	want: number
+): T[] {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (length(sorted[mid] as T) < target) lo = mid + 1;
+		else hi = mid;
+	}
+	const out: T[] = [];
+	let left = lo - 1;
+	let right = lo;
+	let scanned = 0;
+	while (out.length < want && scanned < maxScan && (left >= 0 || right < sorted.length)) {
+		const takeRight =
+			left < 0 ||
+			(right < sorted.length &&
+				Math.abs(length(sorted[right] as T) - target) <=
+					Math.abs(length(sorted[left] as T) - target));
+		const item = (takeRight ? sorted[right++] : sorted[left--]) as T;
+		scanned++;
+		if (accept(item)) out.push(item);
+	}
+	return out;
+}
+
+/**
+ * Screened candidates for entity distractors, nearest tier first, or undefined when fewer than
+ * `count` valid ones exist. Tiers are tried in order (entities in the same role first, then any
+ * of the same kind), each nearest in name length first, up to a handful in all.
+ */
+export function entityCandidates(
+	answer: Entity,
+	tiers: readonly (readonly Entity[])[],
+	isInvalid: (candidate: Entity) => boolean,
+	formKeys: (id: string) => readonly string[],
+	count = 3
+): Entity[][] | undefined {
+	const taken = new Set<string>(formKeys(answer.id));
+	const seen = new Set<string>([answer.id]);
+	const picked: Entity[][] = [];
+	let total = 0;
+	for (const tier of tiers) {
+		if (total >= spread) break;
+		const found = nearestByLength(
+			tier,
+			(e) => e.name.length,
+			answer.name.length,
+			(e) => {
+				if (seen.has(e.id) || e.kind !== answer.kind) return false;
+				seen.add(e.id);
+				// "Gazprom" beside "delegation of senior Russian officials" reads as a giveaway.
+				if (!similarForm(answer.name, e.name)) return false;
+				// The same thing under another name, or a choice that reads like another one.
+				if (formKeys(e.id).some((k) => taken.has(k))) return false;
+				if (isInvalid(e)) return false;
+				for (const k of formKeys(e.id)) taken.add(k);
+				return true;
+			},
+			spread - total
+		);
+		picked.push(found);
+		total += found.length;
+	}
+	return total < count ? undefined : picked;
+}
+
+/** The seed's pick of `count` from tiered candidates: nearer tiers first, shuffled within. */
+export function pickFromTiers<T>(tiers: readonly (readonly T[])[], random: Random, count = 3): T[] {
+	return tiers.flatMap((tier) => random.shuffle(tier)).slice(0, count);
+}
+
+/** Three entity distractors for `answer`, or undefined when three valid ones do not exist. */
+export function entityDistractors(
+	answer: Entity,
+	tiers: readonly (readonly Entity[])[],
+	isInvalid: (candidate: Entity) => boolean,
+	formKeys: (id: string) => readonly string[],
+	random: Random,
+	count = 3
+): Entity[] | undefined {
+	const found = entityCandidates(answer, tiers, isInvalid, formKeys, count);
+	return found && pickFromTiers(found, random, count);
+}
+
+/** Whether two phrases are of a similar form for choices (no 2 words against 15). */
+export function similarForm(a: string, b: string): boolean {
+	const wa = wordCount(a);
+	const wb = wordCount(b);
+	return Math.max(wa, wb) <= 2 * Math.min(wa, wb) + 1 && Math.abs(a.length - b.length) <= 40;
+}
+
+/** Screened phrase candidates from sorted pools (one key, one phrase), or undefined. */
+export function textCandidates(
+	answer: string,
+	tiers: readonly (readonly string[])[],
+	isInvalid: (candidate: string) => boolean,
+	keyOf: (text: string) => string,
+	count = 3
+): string[][] | undefined {
+	const taken = new Set<string>([keyOf(answer)]);
+	const picked: string[][] = [];
+	let total = 0;
+	for (const tier of tiers) {
+		if (total >= spread) break;
+		const found = nearestByLength(
+			tier,
+			(t) => t.length,
+			answer.length,
+			(t) => {
+				const k = keyOf(t);
+				if (taken.has(k)) return false;
+				taken.add(k);
+				return similarForm(answer, t) && !isInvalid(t);
+			},
+			spread - total
+		);
+		picked.push(found);
+		total += found.length;
+	}
+	return total < count ? undefined : picked;
+}
+
+/** Three phrase distractors, or undefined when three valid ones do not exist. */
+export function textDistractors(
+	answer: string,
+	tiers: readonly (readonly string[])[],
+	isInvalid: (candidate: string) => boolean,
+	keyOf: (text: string) => string,
+	random: Random,
+	count = 3
+): string[] | undefined {
+	const found = textCandidates(answer, tiers, isInvalid, keyOf, count);
+	return found && pickFromTiers(found, random, count);
+}
+
+/**
+ * Numbers near the right one, none of them a true value: 12 → three of 11, 13, 10, 14, 15;
+ * 4.5 → three of 4, 5, 3.5, 5.5, 6. Steps grow with the number (250 → 240, 260, …).
+ */
+export function numberDistractors(
+	amount: number,
+	trueValues: ReadonlySet<number>,
+	random: Random,
+	count = 3
+): number[] | undefined {
+	const magnitude = Math.abs(amount);
+	const step = !Number.isInteger(amount)
+		? 0.5
+		: magnitude < 20
+			? 1
+			: 10 ** Math.max(0, Math.floor(Math.log10(magnitude)) - 1);
+	const candidates: number[] = [];
+	for (const offset of [-1, 1, -2, 2, 3, -3, 4]) {
+		const n = Math.round((amount + offset * step) * 1e9) / 1e9;
+		if (amount > 0 && n <= 0) continue;
+		if (trueValues.has(n) || candidates.includes(n)) continue;
+		candidates.push(n);
+		if (candidates.length === spread) break;
+	}
+	if (candidates.length < count) return undefined;
+	return random.shuffle(candidates).slice(0, count);
+}
+
+/**
+ * Dates of the same precision one to three days, months or years either side, none of them a
+ * true date for the question.
+ */
+export function dateDistractors(
+	iso: string,
+	precision: 'day' | 'month' | 'year',
+	trueDates: ReadonlySet<string>,
+	random: Random,
+	count = 3
+): string[] | undefined {
+	const candidates: string[] = [];
+	for (const offset of [-1, 1, -2, 2, -3, 3]) {
+		const d = shiftDate(iso, precision, offset);
+		if (d !== undefined && !trueDates.has(d) && d !== iso) candidates.push(d);
+	}
+	if (candidates.length < count) return undefined;
+	return random.shuffle(candidates).slice(0, count);
+}
+
+/** Moves an ISO date by whole days, months or years at its own precision. */
+export function shiftDate(
+	iso: string,
+	precision: 'day' | 'month' | 'year',
+	offset: number
+): string | undefined {
+	const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
+	if (!m) return undefined;
+	const year = Number(m[1]);
+	const month = Number(m[2] ?? 1);
+	const day = Number(m[3] ?? 1);
+	if (precision === 'year') return pad(year + offset, 4);
+	if (precision === 'month') {
+		const total = year * 12 + (month - 1) + offset;
+		return `${pad(Math.floor(total / 12), 4)}-${pad((total % 12) + 1, 2)}`;
+	}
+	const date = new Date(Date.UTC(year, month - 1, day + offset));
+	return date.toISOString().slice(0, 10);
+}
+
+function pad(n: number, width: number): string {
+	return String(n).padStart(width, '0');
+}

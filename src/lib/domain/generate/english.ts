@@ -1,0 +1,161 @@
+// How the templates write entities into English: with or without "the", by a name that does
+// not give the answer away, with the right question word, noun and verb agreement.
+import type { Entity, EntityKind } from '../fact-base';
+import { hasPhrase, key } from './text';
+
+const nouns: Record<EntityKind, { one: string; many: string }> = {
+	person: { one: 'person', many: 'people' },
+	country: { one: 'country', many: 'countries' },
+	organisation: { one: 'organisation', many: 'organisations' },
+	place: { one: 'place', many: 'places' },
+	document: { one: 'document', many: 'documents' },
+	event: { one: 'event', many: 'events' }
+};
+
+export function kindNoun(kind: EntityKind): { one: string; many: string } {
+	return nouns[kind];
+}
+
+/**
+ * Whether a name reads as plural ("Western countries", "Russian forces"), for verb agreement.
+ * A name the article uses with "the" ("the United States") is treated as one body.
+ */
+export function isPlural(e: Entity): boolean {
+	let plural = pluralCache.get(e);
+	if (plural === undefined) {
+		plural = looksPlural(e);
+		pluralCache.set(e, plural);
+	}
+	return plural;
+}
+
+const pluralCache = new WeakMap<Entity, boolean>();
+
+function looksPlural(e: Entity): boolean {
+	if (e.kind === 'person') return false;
+	// The head noun stands before any "of"/"on"/"in" phrase: "U.S. statement on China's proposals".
+	const head = e.name.split(/\s+(?:of|on|in|at|to|for|with|by|from|and)\s+/)[0] ?? e.name;
+	const last = head.split(' ').pop() ?? '';
+	if (!/[a-z]s$/.test(last) || /(ss|us|is)$/.test(last)) return false;
+	return !e.aliases.some((a) => a.toLowerCase() === `the ${e.name.toLowerCase()}`);
+}
+
+/** The question word for an entity in the hole: "Who", "Which country", … */
+export function whWord(e: Entity): string {
+	if (actsLikePeople(e)) return 'Who';
+	return isPlural(e) ? 'What' : `Which ${nouns[e.kind].one}`;
+}
+
+/** People, and groups named in the plural ("Western countries", "Russian forces"). */
+function actsLikePeople(e: Entity): boolean {
+	return (
+		e.kind === 'person' || ((e.kind === 'organisation' || e.kind === 'country') && isPlural(e))
+	);
+}
+
+/**
+ * Kinds a "Who"/"Which country" question covers, so uniqueness is judged among them: "Who
+ * greeted Xi?" is not unique if a band greeted him as well as Putin.
+ */
+export function kindScope(e: Entity): readonly EntityKind[] {
+	if (actsLikePeople(e)) return ['person', 'organisation', 'country'];
+	return isPlural(e) ? ['document', 'event', 'place'] : [e.kind];
+}
+
+/** Adds "the" where running text needs it: "the Kremlin", "the military band", "Gazprom". */
+export function withArticle(form: string, e: Entity): string {
+	if (/^(the|a|an)\s/i.test(form)) return form;
+	const theForm = e.aliases.find((a) => a.toLowerCase() === `the ${form.toLowerCase()}`);
+	if (theForm !== undefined) return theForm;
+	if (/^[a-z0-9]/.test(form)) return `the ${form}`;
+	// "China's position paper", "Western sanctions", "Moscow": no article.
+	if (/^\S+['’]s\s/.test(form)) return form;
+	// Plural bodies go without ("Western sanctions"), but a named event takes "the".
+	if (e.kind !== 'event' && looksPlural({ ...e, name: form })) return form;
+	const words = form.split(' ');
+	if (words.length === 1) return form;
+	// A multi-word document or event, or a name ending in a common noun ("… pipeline",
+	// "… Court warrant"), or an institution, is one particular thing.
+	if (e.kind === 'document' || e.kind === 'event') return `the ${form}`;
+	if (/^[a-z]/.test(words[words.length - 1] ?? '')) return `the ${form}`;
+	if (institution.test(form)) return `the ${form}`;
+	return form;
+}
+
+const institution =
+	/\b(Court|Council|Group|Union|Organi[sz]ation|Bank|Fund|Agency|Ministry|Commission|Alliance|Assembly|Committee|Parliament|Forum)\b/;
+
+/**
+ * How to name an entity in a prompt without giving the answer away: the canonical name if it
+ * holds none of the avoided phrases, else the name with the offending number word dropped
+ * ("China's 12-point position paper" → "China's position paper"), else the longest safe alias.
+ * Undefined when every form gives the answer away.
+ */
+export function mention(e: Entity, avoid: readonly string[] = []): string | undefined {
+	const nameKey = key(e.name);
+	if (!avoid.some((a) => hasPhrase(nameKey, a))) return displayName(e);
+	const safe = (form: string) => {
+		const k = key(form);
+		return !avoid.some((a) => hasPhrase(k, a));
+	};
+	const candidates: string[] = [e.name];
+	const stripped = e.name
+		.split(' ')
+		.filter((word) => !avoid.some((a) => !a.includes(' ') && hasPhrase(key(word), a)))
+		.join(' ');
+	if (stripped !== e.name && /\d|-/.test(e.name)) candidates.push(stripped);
+	const aliases = e.aliases
+		.filter((a) => !/^the\s/i.test(a))
+		.sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length);
+	candidates.push(...aliases);
+	const chosen = candidates.find((c) => c.trim() !== '' && safe(c));
+	return chosen === undefined ? undefined : withArticle(chosen, e);
+}
+
+/** The entity as running text names it ("the Kremlin"); remembered per entity. */
+export function displayName(e: Entity): string {
+	let shown = displayCache.get(e);
+	if (shown === undefined) {
+		shown = withArticle(e.name, e);
+		displayCache.set(e, shown);
+	}
+	return shown;
+}
+
+const displayCache = new WeakMap<Entity, string>();
+
+/** "at the Kremlin", "in Kyiv". */
+export function placePhrase(placeText: string): string {
+	return /^the\s/i.test(placeText) ? `at ${placeText}` : `in ${placeText}`;
+}
+
+/** "a town", "an island", "the last leader" (left alone). */
+export function indefinite(phrase: string): string {
+	if (/^(the|a|an|his|her|its|their|our)\s/i.test(phrase)) return phrase;
+	if (/^(U\.|uni|eu|one\b)/i.test(phrase)) return `a ${phrase}`;
+	return /^[aeiou]/i.test(phrase) ? `an ${phrase}` : `a ${phrase}`;
+}
+
+/** Verb forms agreeing with an entity written as the subject. */
+export function agree(e: Entity | undefined): Readonly<Verbs> {
+	return e !== undefined && isPlural(e) ? pluralVerbs : singularVerbs;
+}
+
+interface Verbs {
+	is: string;
+	has: string;
+	was: string;
+	/** The ending of a present-tense verb: "host" + s. */
+	s: string;
+}
+
+const pluralVerbs: Verbs = { is: 'are', has: 'have', was: 'were', s: '' };
+const singularVerbs: Verbs = { is: 'is', has: 'has', was: 'was', s: 's' };
+
+/** "about how far …" or "that China could …": a clause takes "that", a noun phrase "about". */
+export function aboutOrThat(value: string): string {
+	if (/^(how|what|whether|why|when|where|who)\b/i.test(value)) return `about ${value}`;
+	return /\s(could|would|will|can|may|might|is|are|was|were|has|have|had)\s/.test(value)
+		? `that ${value}`
+		: `about ${value}`;
+}

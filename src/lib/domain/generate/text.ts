@@ -1,0 +1,207 @@
+// Small text helpers for the question generator: comparison keys, whole-phrase containment,
+// stable ids and hashes, and the bits of English (articles, number words) the templates need.
+import { formatDate, monthNames, normalise } from '../normalise';
+
+/**
+ * The comparison key of a text: normalise() with possessive 's dropped first, so that
+ * "China's proposals" mentions "China" and "Xi's visit" mentions "Xi". Plain ASCII text (nearly
+ * all of it) takes a fast path that gives exactly what normalise() gives; short texts (names,
+ * aliases, values) are remembered, since the generator keys them again and again.
+ */
+export function key(text: string): string {
+	const cached = keyCache.get(text);
+	if (cached !== undefined) return cached;
+	const dropped = text.includes("'") || text.includes('’') ? text.replace(possessive, '') : text;
+	const k = asciiOnly.test(dropped) ? asciiKey(dropped) : normalise(dropped);
+	// Names, aliases and short values recur; prompts and quotes do not, and would crowd them out.
+	if (text.length <= 40) {
+		if (keyCache.size >= 200_000) keyCache.clear();
+		keyCache.set(text, k);
+	}
+	return k;
+}
+
+const possessive = /['’]s\b/g;
+/** Printable ASCII, plus the curly quotes and ellipsis the templates write. */
+const asciiOnly = /^[\x20-\x7e‘’“”…]*$/;
+const keyCache = new Map<string, string>();
+
+/** normalise() for printable ASCII, in one pass over the lower-cased text, copying whole words. */
+function asciiKey(text: string): string {
+	// Apostrophes go first, so "5,'4" keeps its digit comma as normalise() does.
+	// "…" is "..." to normalise() (NFKD).
+	const lower = text
+		.toLowerCase()
+		.replace(/['`‘’]/g, '')
+		.replace(/…/g, '...');
+	let out = '';
+	let word = -1; // start of the run of kept characters being scanned, or -1
+	let pendingSpace = false;
+	const flush = (end: number) => {
+		if (word === -1) return;
+		if (pendingSpace && out !== '') out += ' ';
+		pendingSpace = false;
+		out += lower.slice(word, end);
+		word = -1;
+	};
+	for (let i = 0; i < lower.length; i++) {
+		const c = lower.charCodeAt(i);
+		const keep =
+			(c >= 97 && c <= 122) ||
+			(c >= 48 && c <= 57) ||
+			// "." and "," between digits stay ("4.5", "1,000").
+			((c === 46 || c === 44) && isDigitAt(lower, i - 1) && isDigitAt(lower, i + 1));
+		if (keep) {
+			if (word === -1) word = i;
+			continue;
+		}
+		// Other full stops vanish without a space ("U.S.").
+		if (c === 46) {
+			flush(i);
+			continue;
+		}
+		flush(i);
+		pendingSpace = true;
+	}
+	flush(lower.length);
+	while (out.startsWith('the ') || out.startsWith('a ') || out.startsWith('an ')) {
+		const rest = out.slice(out.indexOf(' ') + 1);
+		if (rest === '') break;
+		out = rest;
+	}
+	return out;
+}
+
+function isDigitAt(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	return c >= 48 && c <= 57;
+}
+
+/** Whether a key contains another as whole words ("us" is not in "russia"). */
+export function hasPhrase(hayKey: string, needleKey: string): boolean {
+	if (needleKey === '') return false;
+	for (let at = hayKey.indexOf(needleKey); at !== -1; at = hayKey.indexOf(needleKey, at + 1)) {
+		const end = at + needleKey.length;
+		if (
+			(at === 0 || hayKey.charCodeAt(at - 1) === 32) &&
+			(end === hayKey.length || hayKey.charCodeAt(end) === 32)
+		) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/** Whether two keys overlap as phrases: equal, or one holds the other. */
+export function overlaps(a: string, b: string): boolean {
+	return hasPhrase(a, b) || hasPhrase(b, a);
+}
+
+export function wordCount(text: string): number {
+	let count = 0;
+	let inWord = false;
+	for (let i = 0; i < text.length; i++) {
+		const space = text.charCodeAt(i) <= 32;
+		if (!space && !inWord) count++;
+		inWord = !space;
+	}
+	return count;
+}
+
+/** FNV-1a, 32 bits: a stable hash for seeding per-question randomness and shortening ids. */
+export function hash32(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+/** A kebab-case id fragment from text; long texts are cut and tagged with a hash to stay unique. */
+export function slug(text: string): string {
+	const s =
+		key(text)
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '') || 'x';
+	return s.length <= 40 ? s : `${s.slice(0, 32).replace(/-$/, '')}-${hash32(s).toString(36)}`;
+}
+
+export function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Turns a sentence into a question: the final full stop becomes "?" (inside or outside a quote). */
+export function asQuestion(sentence: string): string {
+	const s = sentence.trim();
+	const quoted = /\.(["”])$/.exec(s);
+	if (quoted) return `${s.slice(0, -2)}${quoted[1]}?`;
+	return `${s.replace(/[.!?]+$/, '')}?`;
+}
+
+const smallNumbers = [
+	'zero',
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten',
+	'eleven',
+	'twelve',
+	'thirteen',
+	'fourteen',
+	'fifteen',
+	'sixteen',
+	'seventeen',
+	'eighteen',
+	'nineteen',
+	'twenty'
+];
+
+/** The ways a number may be written, for leak checks and typed alternatives: "12", "twelve". */
+export function numberForms(amount: number): string[] {
+	const forms = [String(amount)];
+	const whole = Math.trunc(amount);
+	const word = smallNumbers[whole];
+	if (word !== undefined && amount >= 0) {
+		if (amount === whole) forms.push(word);
+		else if (amount - whole === 0.5) forms.push(`${word} and a half`);
+	}
+	return forms;
+}
+
+const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "Tuesday, 21 March 2023", "March 2023", "2023": how a date choice is shown. */
+export function displayDate(iso: string): string {
+	const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+	if (!day) return formatDate(iso);
+	const weekday = weekdayNames[new Date(`${iso}T00:00:00Z`).getUTCDay()];
+	return `${weekday}, ${formatDate(iso)}`;
+}
+
+/** The ways a date may be written, for leak checks: ISO, "21 March 2023", "March 21, 2023". */
+export function dateForms(iso: string): string[] {
+	return [iso, formatDate(iso), formatDate(iso, 'month-day')];
+}
+
+/** Words that would date an event in a prompt that asks for its date ("Monday's talks"). */
+export const calendarWords: readonly string[] = [...weekdayNames, ...monthNames];
+
+/** Adds a preposition to a bare date wording so it reads after a verb ("February 2022" → "in …"). */
+export function dateAdverb(wording: string): string {
+	const w = wording.trim();
+	if (
+		/^(on|in|at|by|last|this|next|during|since|before|after|earlier|later|a|an|the|coinciding|ahead|early|late)\b/i.test(
+			w
+		)
+	)
+		return w;
+	if (weekdayNames.some((d) => w.startsWith(d))) return `on ${w}`;
+	return `in ${w}`;
+}
