@@ -178,3 +178,37 @@ test('the sign-in limit stops guessing one account but not a class behind one ad
 	expect(Date.now() - started).toBeLessThan(60_000);
 	expect(results).toEqual(learners.map(() => 303));
 });
+
+test("a guest's progress survives sign-up", async ({ page }) => {
+	await page.goto('/sets/xi-moscow-2023-03-21-quiz');
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page.getByText('Studying as a guest')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 12');
+	// Answer the first question whatever it is, then finish early.
+	const form = page.locator('form[action="?/answer"]');
+	if (await form.getByRole('radio').count()) await form.getByRole('radio').first().check();
+	else if (await form.locator('select').count()) {
+		for (const select of await form.locator('select').all())
+			await select.selectOption({ index: 1 });
+	} else if (await form.getByRole('textbox').count())
+		await form.getByRole('textbox').first().fill('12');
+	await page.getByRole('button', { name: 'Submit answer' }).click();
+	await expect(page.getByText(/^(✓ Correct|✗ Not quite)$/)).toBeVisible();
+	await page.getByRole('button', { name: 'Finish now' }).click();
+	await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
+	const score = await page.locator('.score').textContent();
+
+	const name = uniqueName('convert');
+	await page.getByRole('link', { name: 'Create account' }).click();
+	await expect(page.getByText('Your progress moves to the account you create.')).toBeVisible();
+	await page.getByLabel('Username').fill(name);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
+	await page.goto('/progress');
+	await expect(page.getByRole('heading', { name: /the quiz/ })).toBeVisible();
+	await expect(page.getByText('Attempts')).toBeVisible();
+	await page.goto('/sets/xi-moscow-2023-03-21-quiz');
+	await page.getByRole('link', { name: /^Result/ }).click();
+	await expect(page.locator('.score')).toHaveText(score!);
+});

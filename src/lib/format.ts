@@ -23,3 +23,19 @@ export function formatDate(date: string, precision: string | null): string {
 	if (precision === 'month' || !day) return `${monthName} ${year}`;
 	return `${Number(day)} ${monthName} ${year}`;
 }
+
+/** "21 Mar 2023, 14:05" in UTC, the same on server and client so hydration matches. */
+export function formatDateTime(when: Date | number): string {
+	const d = new Date(when);
+	const month = months[d.getUTCMonth()]!.slice(0, 3);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}
+
+/** "4 min 05 s", "52 s". */
+export function formatDuration(ms: number): string {
+	const seconds = Math.round(ms / 1000);
+	const minutes = Math.floor(seconds / 60);
+	if (minutes === 0) return `${seconds} s`;
+	return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
+}

@@ -1,5 +1,9 @@
 import { getDb } from '$lib/server/app-db';
+import { publishedSets } from '$lib/server/question-sets';
 import { listSources } from '$lib/server/sources';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ sources: listSources(getDb()) });
+export const load: PageServerLoad = () => {
+	const db = getDb();
+	return { sources: listSources(db), sets: publishedSets(db) };
+};

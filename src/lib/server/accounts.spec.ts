@@ -7,7 +7,11 @@ import {
 	SESSION_LIFETIME,
 	validateSessionToken
 } from './auth';
-import { user } from './db/schema';
+import { factBases } from '../content';
+import { loadFactBase } from './db/content';
+import { attempt, user } from './db/schema';
+import { bankSetId, syncGeneratedSet } from './question-sets';
+import { startAttempt } from './quiz';
 import { FailureLimiter, signInRules } from './rate-limit';
 import { createTestDb } from './testing/test-db';
 import { eq } from 'drizzle-orm';
@@ -61,13 +65,23 @@ describe('sign-up', () => {
 		expect(row.username).toBe('grace');
 	});
 
-	it('lets a guest who signs in to an existing account bring nothing but their progress', async () => {
+	it('moves the progress of a guest who signs in to an existing account', async () => {
 		const db = createTestDb();
+		loadFactBase(db, factBases[0]!);
+		syncGeneratedSet(db, factBases[0]!);
 		const existing = await account(db, 'lin');
 		const guest = createGuest(db);
+		const started = startAttempt(db, guest, bankSetId(factBases[0]!.source.id), 5);
+		expect(started.ok).toBe(true);
 		absorbGuest(db, guest, existing);
 		expect(db.select().from(user).where(eq(user.id, guest)).get()).toBeUndefined();
-		expect(db.select().from(user).where(eq(user.id, existing)).get()).toBeDefined();
+		expect(
+			db
+				.select()
+				.from(attempt)
+				.all()
+				.map((a) => a.userId)
+		).toEqual([existing]);
 	});
 });
 

@@ -4,7 +4,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { session, user, type UserRole } from './db/schema';
 
@@ -68,21 +68,37 @@ export function createSession(
 	return row;
 }
 
-export function validateSessionToken(
-	db: Db,
-	token: string,
-	now = new Date()
-): { session: ValidSession; user: SessionUser } | null {
-	const id = sessionIdOf(token);
-	const row = db
+// Every request validates its session: the statement is prepared once per connection.
+const findSessionStatements = new WeakMap<Db, ReturnType<typeof prepareFindSession>>();
+
+function prepareFindSession(db: Db) {
+	return db
 		.select({
 			session: { id: session.id, userId: session.userId, expiresAt: session.expiresAt },
 			user: { id: user.id, username: user.username, role: user.role, isGuest: user.isGuest }
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
-		.where(eq(session.id, id))
-		.get();
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare();
+}
+
+function findSession(db: Db, id: string) {
+	let statement = findSessionStatements.get(db);
+	if (!statement) {
+		statement = prepareFindSession(db);
+		findSessionStatements.set(db, statement);
+	}
+	return statement.get({ id });
+}
+
+export function validateSessionToken(
+	db: Db,
+	token: string,
+	now = new Date()
+): { session: ValidSession; user: SessionUser } | null {
+	const id = sessionIdOf(token);
+	const row = findSession(db, id);
 	if (!row) return null;
 	if (now.getTime() >= row.session.expiresAt.getTime()) {
 		db.delete(session).where(eq(session.id, id)).run();

@@ -24,18 +24,45 @@ export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) 
 	return errors;
 }
 
-/** Form bodies Factdeck accepts are small; this is checked before they are parsed. */
+/** Form bodies Factdeck accepts are small; imports have their own, larger limit. */
 export const MAX_FORM_BYTES = 64 * 1024;
+
+export type FormRead =
+	{ ok: true; data: FormData } | { ok: false; status: 400 | 413; message: string };
+
+/**
+ * Reads a form body, refusing one over the limit or one that is not a form. The body is
+ * always read to its end (the adapter caps it), so the connection stays usable.
+ */
+export async function readFormChecked(
+	request: Request,
+	maxBytes = MAX_FORM_BYTES
+): Promise<FormRead> {
+	let body: ArrayBuffer;
+	try {
+		body = await request.arrayBuffer();
+	} catch {
+		return { ok: false, status: 413, message: 'That request is too large.' };
+	}
+	if (body.byteLength > maxBytes) {
+		return {
+			ok: false,
+			status: 413,
+			message: `That request is too large (over ${Math.round(maxBytes / 1024)} KB).`
+		};
+	}
+	try {
+		const headers = { 'content-type': request.headers.get('content-type') ?? '' };
+		return { ok: true, data: await new Response(body, { headers }).formData() };
+	} catch {
+		return { ok: false, status: 400, message: 'The form could not be read.' };
+	}
+}
 
 export async function readForm(
 	request: Request,
 	maxBytes = MAX_FORM_BYTES
 ): Promise<FormData | null> {
-	const length = Number(request.headers.get('content-length') ?? '0');
-	if (length > maxBytes) return null;
-	try {
-		return await request.formData();
-	} catch {
-		return null;
-	}
+	const read = await readFormChecked(request, maxBytes);
+	return read.ok ? read.data : null;
 }

@@ -1,0 +1,92 @@
+// Reads a learner's answer from a submitted form and checks it against the question it
+// claims to answer: a tampered form (a choice that does not exist, a reordered list with an
+// item added) is refused with a message, before anything is graded or recorded.
+import type { Response } from '../domain/grade-answer';
+import type { Question } from '../domain/question';
+
+/** Typed answers longer than this are not answers. */
+export const MAX_TYPED_LENGTH = 500;
+
+export type ParsedResponse = { ok: true; response: Response } | { ok: false; message: string };
+
+function text(data: FormData, name: string): string | undefined {
+	const value = data.get(name);
+	return typeof value === 'string' ? value : undefined;
+}
+
+function texts(data: FormData, name: string): string[] | undefined {
+	const values = data.getAll(name);
+	return values.every((v) => typeof v === 'string') ? (values as string[]) : undefined;
+}
+
+function typed(data: FormData, name = 'text'): ParsedResponse | string {
+	const value = text(data, name)?.trim() ?? '';
+	if (!value) return { ok: false, message: 'Type an answer first.' };
+	if (value.length > MAX_TYPED_LENGTH) {
+		return { ok: false, message: `Answers are at most ${MAX_TYPED_LENGTH} characters.` };
+	}
+	return value;
+}
+
+export function parseResponseForm(q: Question, data: FormData): ParsedResponse {
+	switch (q.type) {
+		case 'multiple_choice': {
+			const choiceId = text(data, 'choice');
+			if (!choiceId) return { ok: false, message: 'Choose an answer first.' };
+			if (!q.choices.some((c) => c.id === choiceId)) {
+				return { ok: false, message: 'That choice is not one of this question’s choices.' };
+			}
+			return { ok: true, response: { type: 'multiple_choice', choiceId } };
+		}
+		case 'true_false': {
+			const choice = text(data, 'choice');
+			if (!choice) return { ok: false, message: 'Choose True or False first.' };
+			if (choice !== 'true' && choice !== 'false') {
+				return { ok: false, message: 'The answer to a true-or-false question is true or false.' };
+			}
+			return { ok: true, response: { type: 'true_false', value: choice === 'true' } };
+		}
+		case 'short_answer':
+		case 'cloze':
+		case 'numeric': {
+			const value = typed(data);
+			return typeof value === 'string'
+				? { ok: true, response: { type: q.type, text: value } }
+				: value;
+		}
+		case 'date': {
+			// A typed date wins over the picker, which a learner may have left untouched.
+			const typedValue = text(data, 'text')?.trim();
+			const value = typed(data, typedValue ? 'text' : 'picked');
+			return typeof value === 'string'
+				? { ok: true, response: { type: 'date', text: value } }
+				: value;
+		}
+		case 'matching': {
+			const rights = texts(data, 'match');
+			if (!rights || rights.length !== q.pairs.length) {
+				return { ok: false, message: 'Match every item on the left before you submit.' };
+			}
+			const allowed = new Set(q.pairs.map((p) => p.right));
+			if (rights.some((r) => r !== '' && !allowed.has(r))) {
+				return { ok: false, message: 'That match is not one of this question’s options.' };
+			}
+			if (rights.some((r) => r === '')) {
+				return { ok: false, message: 'Match every item on the left before you submit.' };
+			}
+			return { ok: true, response: { type: 'matching', rights } };
+		}
+		case 'ordering': {
+			const order = texts(data, 'order');
+			const expected = [...q.items].sort();
+			if (
+				!order ||
+				order.length !== q.items.length ||
+				[...order].sort().join('\u0000') !== expected.join('\u0000')
+			) {
+				return { ok: false, message: 'The order must list each of the question’s items once.' };
+			}
+			return { ok: true, response: { type: 'ordering', order } };
+		}
+	}
+}

@@ -1,0 +1,305 @@
+// Attempts: starting one (its questions fixed by a seed), answering (graded here, on the
+// server, one transaction per answer, recorded once), finishing, and reading results back.
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { factBases } from '../content';
+import { describeResponse } from '../domain/describe-response';
+import { defaultQuiz, generateQuestions } from '../domain/generate-questions';
+import { gradeAnswer, type Grade, type Response } from '../domain/grade-answer';
+import { describeAnswer, toPublicQuestion, type PublicQuestion } from '../domain/public-question';
+import type { Question } from '../domain/question';
+import { createRandom } from '../domain/random';
+import { generateToken } from './auth';
+import type { Db } from './db';
+import { answer, attempt, attemptQuestion } from './db/schema';
+import { recordQuizReview } from './flashcards';
+import { getVisibleSet, setQuestions, storedQuestionId } from './question-sets';
+
+/** Time on one question beyond this is a learner who walked away, not thinking time. */
+const MAX_QUESTION_MS = 30 * 60_000;
+
+export function newSeed(): number {
+	return crypto.getRandomValues(new Uint32Array(1))[0]! >>> 1;
+}
+
+/** The questions an attempt asks, in order, as they will be asked (key included). */
+export function questionsForAttempt(
+	db: Db,
+	set: { id: string; origin: string; sourceId: string | null; quizSize: number | null },
+	seed: number
+): { questionId: string; question: Question }[] {
+	const stored = setQuestions(db, set.id);
+	const base = factBases.find((b) => b.source.id === set.sourceId);
+	if (set.origin === 'generated' && base) {
+		// Regenerate with this attempt's seed: the same stable ids, fresh wrong answers.
+		const storedIds = new Set(stored.map((s) => s.id));
+		const bank = generateQuestions(base, { seed }).filter((q) =>
+			storedIds.has(storedQuestionId(set.id, q.id))
+		);
+		const picked = defaultQuiz(bank, set.quizSize ?? bank.length, seed);
+		return picked.map((q) => ({ questionId: storedQuestionId(set.id, q.id), question: q }));
+	}
+	const random = createRandom(seed);
+	return stored.map(({ id, question }) => ({
+		questionId: id,
+		question:
+			question.type === 'multiple_choice'
+				? { ...question, choices: random.shuffle(question.choices) }
+				: question
+	}));
+}
+
+export type StartResult = { ok: true; attemptId: string } | { ok: false; message: string };
+
+export function startAttempt(
+	db: Db,
+	userId: string,
+	setId: string,
+	seed = newSeed(),
+	now = new Date()
+): StartResult {
+	const set = getVisibleSet(db, setId, userId);
+	if (!set) return { ok: false, message: 'No set has that id.' };
+	const questions = questionsForAttempt(db, set, seed);
+	if (questions.length === 0) return { ok: false, message: 'This set has no questions yet.' };
+	const id = generateToken();
+	db.transaction((tx) => {
+		tx.insert(attempt)
+			.values({ id, userId, setId, seed, questionCount: questions.length, startedAt: now })
+			.run();
+		for (const [position, q] of questions.entries()) {
+			tx.insert(attemptQuestion)
+				.values({
+					attemptId: id,
+					position,
+					questionId: q.questionId,
+					body: q.question,
+					factIds: q.question.provenance?.factIds ?? []
+				})
+				.run();
+		}
+	});
+	return { ok: true, attemptId: id };
+}
+
+export function unfinishedAttempt(db: Db, userId: string, setId: string) {
+	return db
+		.select({ id: attempt.id })
+		.from(attempt)
+		.where(and(eq(attempt.userId, userId), eq(attempt.setId, setId), isNull(attempt.finishedAt)))
+		.orderBy(desc(attempt.startedAt))
+		.get();
+}
+
+/** The attempt if it is the user's; anyone else's attempt does not exist for them. */
+export function ownAttempt(db: Db, userId: string, attemptId: string) {
+	return db
+		.select()
+		.from(attempt)
+		.where(and(eq(attempt.id, attemptId), eq(attempt.userId, userId)))
+		.get();
+}
+
+export interface AnsweredView {
+	response: Response;
+	/** The response as text. */
+	yourAnswer: string;
+	correct: boolean;
+	reason: string;
+	feedback?: string;
+	rightAnswer: string;
+	explanation: string;
+	evidence?: { quote: string; sourceId: string; factId: string };
+}
+
+export interface QuestionView {
+	position: number;
+	question: PublicQuestion;
+	answered: AnsweredView | null;
+	/** Only when asked to reveal (a finished attempt): the right answer of an unanswered question. */
+	rightAnswer?: string;
+}
+
+/** What the page may show: the public question, and the key only once it is answered. */
+export function attemptQuestions(
+	db: Db,
+	attemptId: string,
+	seed: number,
+	reveal = false
+): QuestionView[] {
+	const rows = db
+		.select({ position: attemptQuestion.position, body: attemptQuestion.body })
+		.from(attemptQuestion)
+		.where(eq(attemptQuestion.attemptId, attemptId))
+		.orderBy(asc(attemptQuestion.position))
+		.all();
+	const answers = new Map(
+		db
+			.select()
+			.from(answer)
+			.where(eq(answer.attemptId, attemptId))
+			.all()
+			.map((a) => [a.position, a])
+	);
+	return rows.map((row) => {
+		const q = row.body as Question;
+		const a = answers.get(row.position);
+		return {
+			position: row.position,
+			question: toPublicQuestion(q, seed + row.position),
+			answered: a ? answeredView(q, a.response as Response, a) : null,
+			...(reveal && !a ? { rightAnswer: describeAnswer(q) } : {})
+		};
+	});
+}
+
+function answeredView(
+	q: Question,
+	response: Response,
+	grade: { correct: boolean; reason: string }
+): AnsweredView {
+	const chosen =
+		q.type === 'multiple_choice' && response.type === 'multiple_choice'
+			? q.choices.find((c) => c.id === response.choiceId)?.feedback
+			: undefined;
+	const factId = q.provenance?.factIds[0];
+	return {
+		response,
+		yourAnswer: describeResponse(q, response),
+		correct: grade.correct,
+		reason: grade.reason,
+		...(chosen ? { feedback: chosen } : {}),
+		rightAnswer: describeAnswer(q),
+		explanation: q.explanation,
+		...(q.provenance && factId
+			? { evidence: { quote: q.provenance.quote, sourceId: q.provenance.sourceId, factId } }
+			: {})
+	};
+}
+
+export type SubmitResult =
+	| { ok: true; grade: Grade; duplicate: boolean }
+	| { ok: false; status: 400 | 404 | 409; message: string };
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Answering is the classroom's hot path: its statements are prepared once per connection. */
+function prepareAnswerStatements(db: Db) {
+	const p = sql.placeholder;
+	return {
+		attempt: db
+			.select()
+			.from(attempt)
+			.where(and(eq(attempt.id, p('attemptId')), eq(attempt.userId, p('userId'))))
+			.prepare(),
+		question: db
+			.select({ body: attemptQuestion.body })
+			.from(attemptQuestion)
+			.where(
+				and(
+					eq(attemptQuestion.attemptId, p('attemptId')),
+					eq(attemptQuestion.position, p('position'))
+				)
+			)
+			.prepare(),
+		previous: db
+			.select({ correct: answer.correct, reason: answer.reason })
+			.from(answer)
+			.where(and(eq(answer.attemptId, p('attemptId')), eq(answer.position, p('position'))))
+			.prepare(),
+		lastAnsweredAt: db
+			.select({ at: answer.answeredAt })
+			.from(answer)
+			.where(eq(answer.attemptId, p('attemptId')))
+			.orderBy(desc(answer.answeredAt))
+			.limit(1)
+			.prepare(),
+		addToScore: db
+			.update(attempt)
+			.set({ score: sql`${attempt.score} + 1` })
+			.where(eq(attempt.id, p('attemptId')))
+			.prepare()
+	};
+}
+
+const answerStatements = new WeakMap<Db, ReturnType<typeof prepareAnswerStatements>>();
+
+function statementsFor(db: Db) {
+	let statements = answerStatements.get(db);
+	if (!statements) {
+		statements = prepareAnswerStatements(db);
+		answerStatements.set(db, statements);
+	}
+	return statements;
+}
+
+/**
+ * Grades and records one answer in one transaction. A second submission for the same
+ * question (a double click, a retry) records nothing and returns the first grade.
+ */
+export function submitAnswer(
+	db: Db,
+	userId: string,
+	attemptId: string,
+	position: number,
+	parse: (q: Question) => { ok: true; response: Response } | { ok: false; message: string },
+	now = new Date()
+): SubmitResult {
+	const s = statementsFor(db);
+	return db.transaction(
+		(tx: Tx): SubmitResult => {
+			const found = s.attempt.get({ attemptId, userId });
+			if (!found) return { ok: false, status: 404, message: 'No attempt of yours has that id.' };
+			const row = s.question.get({ attemptId, position });
+			if (!row) {
+				return { ok: false, status: 400, message: 'That question is not part of this attempt.' };
+			}
+			const previous = s.previous.get({ attemptId, position });
+			if (previous) {
+				return {
+					ok: true,
+					duplicate: true,
+					grade: { correct: previous.correct, reason: previous.reason }
+				};
+			}
+			if (found.finishedAt) {
+				return { ok: false, status: 409, message: 'This attempt is finished; start a new one.' };
+			}
+			const q = row.body as Question;
+			const parsed = parse(q);
+			if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };
+			const grade = gradeAnswer(q, parsed.response);
+			const last = s.lastAnsweredAt.get({ attemptId });
+			const since = Math.max(found.startedAt.getTime(), last?.at.getTime() ?? 0);
+			tx.insert(answer)
+				.values({
+					attemptId,
+					position,
+					response: parsed.response,
+					correct: grade.correct,
+					reason: grade.reason,
+					partial: grade.partial ?? null,
+					timeMs: Math.min(MAX_QUESTION_MS, Math.max(0, now.getTime() - since)),
+					answeredAt: now
+				})
+				.run();
+			if (grade.correct) s.addToScore.run({ attemptId });
+			recordQuizReview(tx, userId, q.provenance?.factIds ?? [], grade.correct, now);
+			return { ok: true, duplicate: false, grade };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export function finishAttempt(
+	db: Db,
+	userId: string,
+	attemptId: string,
+	now = new Date()
+): boolean {
+	const found = ownAttempt(db, userId, attemptId);
+	if (!found) return false;
+	if (!found.finishedAt) {
+		db.update(attempt).set({ finishedAt: now }).where(eq(attempt.id, attemptId)).run();
+	}
+	return true;
+}

@@ -1,0 +1,30 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app-db';
+import { getVisibleSet } from '$lib/server/question-sets';
+import { attemptQuestions, ownAttempt } from '$lib/server/quiz';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const db = getDb();
+	const found = locals.user ? ownAttempt(db, locals.user.id, params.id) : undefined;
+	if (!found) error(404, 'No attempt of yours has that id.');
+	if (!found.finishedAt) redirect(303, `/attempts/${found.id}`);
+	const questions = attemptQuestions(db, found.id, found.seed, true);
+	const set = getVisibleSet(db, found.setId, found.userId);
+	return {
+		attempt: {
+			id: found.id,
+			setId: found.setId,
+			setTitle: set?.title ?? 'Quiz',
+			score: found.score,
+			total: found.questionCount,
+			timeMs: found.finishedAt.getTime() - found.startedAt.getTime()
+		},
+		questions: questions.map((q) => ({
+			number: q.position + 1,
+			prompt: q.question.prompt,
+			answered: q.answered,
+			rightAnswer: q.answered?.rightAnswer ?? q.rightAnswer ?? ''
+		}))
+	};
+};

@@ -1,0 +1,26 @@
+// Read-only access to the browser tests' throwaway database, to check what was recorded.
+import Database from 'better-sqlite3';
+
+export function openTestDb() {
+	const file = process.env.FACTDECK_E2E_DB;
+	if (!file)
+		throw new Error('FACTDECK_E2E_DB is not set: run the tests through playwright.config.ts');
+	return new Database(file, { readonly: true, fileMustExist: true });
+}
+
+export function countRows(
+	table: 'answer' | 'attempt' | 'attempt_question' | 'class' | 'question' | 'question_set' | 'user',
+	where = '1=1',
+	...params: unknown[]
+) {
+	const db = openTestDb();
+	try {
+		return (
+			db.prepare(`select count(*) as n from "${table}" where ${where}`).get(...params) as {
+				n: number;
+			}
+		).n;
+	} finally {
+		db.close();
+	}
+}

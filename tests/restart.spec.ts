@@ -1,0 +1,123 @@
+// Results and progress live in SQLite: they survive a restart of the production server.
+import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PASSWORD, postForm, signIn, uniqueName } from './helpers';
+
+const port = 4181;
+const base = `http://localhost:${port}`;
+const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'factdeck-restart-')), 'restart.db');
+
+async function startServer(): Promise<ChildProcess> {
+	const server = spawn('node', ['build'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: base,
+			DATABASE_URL: dbFile
+		},
+		stdio: 'ignore'
+	});
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`${base}/healthz`)).ok) return server;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	server.kill('SIGKILL');
+	throw new Error('the server did not start');
+}
+
+function stopServer(server: ChildProcess): Promise<void> {
+	return new Promise((resolve) => {
+		server.once('exit', () => resolve());
+		server.kill('SIGTERM');
+	});
+}
+
+/** A valid (not necessarily right) answer for each kind of question, from its stored form. */
+function someAnswer(q: {
+	type: string;
+	choices?: { id: string }[];
+	pairs?: { right: string }[];
+	items?: string[];
+}) {
+	switch (q.type) {
+		case 'multiple_choice':
+			return { choice: q.choices![0]!.id };
+		case 'true_false':
+			return { choice: 'true' };
+		case 'matching':
+			return { match: q.pairs!.map((p) => p.right) };
+		case 'ordering':
+			return { order: q.items! };
+		default:
+			return { text: '12' };
+	}
+}
+
+test('the result and the progress page survive a server restart', async ({
+	browser,
+	playwright
+}) => {
+	test.setTimeout(60_000);
+	let server = await startServer();
+	try {
+		const name = uniqueName('restart');
+		const api = await playwright.request.newContext({ baseURL: base });
+		const signUp = await postForm(
+			api,
+			'/signup',
+			{ username: name, password: PASSWORD, role: 'learner' },
+			base
+		);
+		expect(signUp.status()).toBe(303);
+		const started = await postForm(api, '/sets/xi-moscow-2023-03-21-quiz?/start', {}, base);
+		const attemptId = /\/attempts\/([^/?#]+)/.exec(started.headers()['location']!)![1]!;
+		const db = new Database(dbFile, { readonly: true });
+		const rows = db
+			.prepare('select position, body from attempt_question where attempt_id = ? order by position')
+			.all(attemptId) as { position: number; body: string }[];
+		db.close();
+		for (const row of rows) {
+			const answer = someAnswer(JSON.parse(row.body));
+			const form = new URLSearchParams({ position: String(row.position) });
+			for (const [k, v] of Object.entries(answer)) for (const x of [v].flat()) form.append(k, x);
+			const r = await api.post(`/attempts/${attemptId}?/answer`, {
+				headers: {
+					origin: base,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				data: form.toString(),
+				maxRedirects: 0
+			});
+			expect(r.status(), await r.text()).toBe(303);
+		}
+		expect((await postForm(api, `/attempts/${attemptId}?/finish`, {}, base)).status()).toBe(303);
+
+		const page = await (await browser.newContext({ baseURL: base })).newPage();
+		await signIn(page, name);
+		await page.goto(`/attempts/${attemptId}/result`);
+		const score = await page.locator('.score').textContent();
+		expect(score).toMatch(/of 12 right/);
+		await page.goto('/progress');
+		const progressBefore = await page.locator('main').textContent();
+
+		await stopServer(server);
+		server = await startServer();
+
+		await page.goto(`/attempts/${attemptId}/result`);
+		await expect(page.locator('.score')).toHaveText(score!);
+		await page.goto('/progress');
+		await expect(page.locator('main')).toHaveText(progressBefore!);
+	} finally {
+		await stopServer(server);
+	}
+});
