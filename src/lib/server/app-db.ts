@@ -2,6 +2,8 @@
 import { factBases } from '../content';
 import { loadFactBase } from './db/content';
 import { migrateDatabase, openDatabase, type Db } from './db';
+import { syncFactCards } from './flashcards';
+import { syncGeneratedSet } from './question-sets';
 
 let instance: Db | undefined;
 
@@ -10,7 +12,11 @@ export function startDatabase(): Db {
 	if (instance) return instance;
 	const db = openDatabase(process.env.DATABASE_URL);
 	migrateDatabase(db);
-	for (const base of factBases) loadFactBase(db, base);
+	for (const base of factBases) {
+		loadFactBase(db, base);
+		syncGeneratedSet(db, base);
+		syncFactCards(db, base);
+	}
 	instance = db;
 	return db;
 }

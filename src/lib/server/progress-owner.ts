@@ -1,9 +1,55 @@
 // Everything a learner's progress is made of, by owner, so that a guest's progress can move to
 // the account they sign in to. Each table that records progress adds its move here.
+import { and, eq, exists, gt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db';
+import { attempt, cardState, learnerSettings, reviewLog } from './db/schema';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export function moveProgress(_tx: Tx, _fromUserId: string, _toUserId: string): void {
-	// Attempts, answers and flashcard states join this list as they are added.
+export function moveProgress(tx: Tx, fromUserId: string, toUserId: string): void {
+	// Answers hang off attempts, so moving the attempts moves them too.
+	tx.update(attempt).set({ userId: toUserId }).where(eq(attempt.userId, fromUserId)).run();
+	moveFlashcards(tx, fromUserId, toUserId);
+}
+
+/**
+ * Flashcard memory: where both have studied a card, the state reviewed most recently wins;
+ * every review log moves, so the history is whole. Settings move unless the account has its own.
+ */
+function moveFlashcards(tx: Tx, fromUserId: string, toUserId: string): void {
+	const other = alias(cardState, 'other');
+	const lastReviewed = (t: typeof cardState | typeof other) => sql`coalesce(${t.lastReview}, 0)`;
+	const otherHas = (userId: string, newer: boolean) =>
+		exists(
+			tx
+				.select({ one: sql`1` })
+				.from(other)
+				.where(
+					and(
+						eq(other.userId, userId),
+						eq(other.cardId, cardState.cardId),
+						newer ? gt(lastReviewed(other), lastReviewed(cardState)) : undefined
+					)
+				)
+		);
+	tx.delete(cardState)
+		.where(and(eq(cardState.userId, toUserId), otherHas(fromUserId, true)))
+		.run();
+	tx.delete(cardState)
+		.where(and(eq(cardState.userId, fromUserId), otherHas(toUserId, false)))
+		.run();
+	tx.update(cardState).set({ userId: toUserId }).where(eq(cardState.userId, fromUserId)).run();
+	tx.update(reviewLog).set({ userId: toUserId }).where(eq(reviewLog.userId, fromUserId)).run();
+	const own = tx
+		.select({ id: learnerSettings.userId })
+		.from(learnerSettings)
+		.where(eq(learnerSettings.userId, toUserId))
+		.get();
+	if (!own) {
+		tx.update(learnerSettings)
+			.set({ userId: toUserId })
+			.where(eq(learnerSettings.userId, fromUserId))
+			.run();
+	}
 }

@@ -12,6 +12,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 import { datePrecisions, entityKinds, predicates } from '../../domain/fact-base';
+import { memoryStates, reviewOrigins } from '../../domain/scheduling';
 
 export const source = sqliteTable('source', {
 	id: text('id').primaryKey(),
@@ -135,6 +136,8 @@ export const questionSet = sqliteTable(
 		origin: text('origin', { enum: setOrigins }).notNull(),
 		/** How many questions one attempt asks (null: all of them, in order). */
 		quizSize: integer('quiz_size'),
+		/** For generated sets: the hash of what was generated, so an unchanged start writes nothing. */
+		contentHash: text('content_hash'),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 			.notNull()
@@ -228,6 +231,70 @@ export const classAssignment = sqliteTable(
 	]
 );
 
+/** One run through a set by one learner, fixed by its seed. */
+export const attempt = sqliteTable(
+	'attempt',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		setId: text('set_id')
+			.notNull()
+			.references(() => questionSet.id, { onDelete: 'cascade' }),
+		seed: integer('seed').notNull(),
+		questionCount: integer('question_count').notNull(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+		/** Questions answered right; set as answers come in. */
+		score: integer('score').notNull().default(0)
+	},
+	(t) => [
+		index('attempt_user_set_idx').on(t.userId, t.setId, t.startedAt),
+		index('attempt_set_idx').on(t.setId)
+	]
+);
+
+/**
+ * The questions of an attempt as they were asked (choices and order fixed by the seed), key
+ * included: grading reads this snapshot, so editing a set later never regrades an attempt.
+ */
+export const attemptQuestion = sqliteTable(
+	'attempt_question',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => attempt.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		/** The set's question it came from (null once that question is deleted). */
+		questionId: text('question_id').references(() => question.id, { onDelete: 'set null' }),
+		body: text('body', { mode: 'json' }).notNull(),
+		factIds: text('fact_ids', { mode: 'json' }).$type<string[]>().notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.attemptId, t.position] }),
+		index('attempt_question_question_idx').on(t.questionId)
+	]
+);
+
+/** A learner's answer: one per question of an attempt, so a resubmission records nothing new. */
+export const answer = sqliteTable(
+	'answer',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => attempt.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		response: text('response', { mode: 'json' }).notNull(),
+		correct: integer('correct', { mode: 'boolean' }).notNull(),
+		reason: text('reason').notNull(),
+		partial: real('partial'),
+		timeMs: integer('time_ms').notNull(),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.attemptId, t.position] })]
+);
+
 export type SourceRow = typeof source.$inferSelect;
 export type EntityRow = typeof entity.$inferSelect;
 export type FactRow = typeof fact.$inferSelect;
@@ -235,3 +302,132 @@ export type UserRow = typeof user.$inferSelect;
 export type SessionRow = typeof session.$inferSelect;
 export type QuestionSetRow = typeof questionSet.$inferSelect;
 export type ClassRow = typeof schoolClass.$inferSelect;
+export type AttemptRow = typeof attempt.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Flashcards: cards derived from facts and from teacher sets' questions, each learner's FSRS
+// memory state per card, every review as a log row, and each learner's scheduling settings.
+// ---------------------------------------------------------------------------------------------
+
+export const cardKinds = ['fact', 'question'] as const;
+export const cardDirections = ['forward', 'reverse'] as const;
+
+/**
+ * A card: `fact:<factId>:forward|reverse` (its faces come from the fact base) or
+ * `question:<questionId>` (from a teacher's set). Deck membership is by source or by set.
+ */
+export const card = sqliteTable(
+	'card',
+	{
+		id: text('id').primaryKey(),
+		kind: text('kind', { enum: cardKinds }).notNull(),
+		factId: text('fact_id').references(() => fact.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').references(() => question.id, { onDelete: 'cascade' }),
+		direction: text('direction', { enum: cardDirections }).notNull().default('forward'),
+		sourceId: text('source_id').references(() => source.id, { onDelete: 'cascade' }),
+		setId: text('set_id').references(() => questionSet.id, { onDelete: 'cascade' }),
+		/** Order within its deck: new cards are introduced in this order. */
+		position: integer('position').notNull()
+	},
+	(t) => [
+		index('card_source_idx').on(t.sourceId, t.position),
+		index('card_set_idx').on(t.setId, t.position),
+		index('card_fact_idx').on(t.factId),
+		index('card_question_idx').on(t.questionId)
+	]
+);
+
+/**
+ * One learner's memory of one card, in ts-fsrs's terms. A card with no row is new: a row is
+ * written by the first review, or by burying or suspending a card not yet studied.
+ */
+export const cardState = sqliteTable(
+	'card_state',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		cardId: text('card_id')
+			.notNull()
+			.references(() => card.id, { onDelete: 'cascade' }),
+		state: text('state', { enum: memoryStates }).notNull(),
+		due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+		stability: real('stability').notNull(),
+		difficulty: real('difficulty').notNull(),
+		elapsedDays: integer('elapsed_days').notNull(),
+		scheduledDays: integer('scheduled_days').notNull(),
+		learningSteps: integer('learning_steps').notNull(),
+		reps: integer('reps').notNull(),
+		lapses: integer('lapses').notNull(),
+		lastReview: integer('last_review', { mode: 'timestamp_ms' }),
+		suspended: integer('suspended', { mode: 'boolean' }).notNull().default(false),
+		/** Buried: left out of the queue until this moment (the start of the next day). */
+		buriedUntil: integer('buried_until', { mode: 'timestamp_ms' }),
+		/** Lapsed often enough to be a leech (and suspended when it became one). */
+		leech: integer('leech', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.cardId] }),
+		// The queue's hot path: a learner's learning or review cards in due order.
+		index('card_state_queue_idx').on(t.userId, t.state, t.due),
+		index('card_state_card_idx').on(t.cardId)
+	]
+);
+
+/**
+ * Every review, appended: flashcard grades and quiz answers alike (origin). The memory fields
+ * are ts-fsrs's ReviewLog (the state before the review), so a grade can be rolled back.
+ */
+export const reviewLog = sqliteTable(
+	'review_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		cardId: text('card_id')
+			.notNull()
+			.references(() => card.id, { onDelete: 'cascade' }),
+		/** 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs Rating, Anki's ease). */
+		rating: integer('rating').notNull(),
+		state: text('state', { enum: memoryStates }).notNull(),
+		/** ts-fsrs's log.due: the previous review, or the due date of a new card. */
+		due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+		stability: real('stability').notNull(),
+		difficulty: real('difficulty').notNull(),
+		elapsedDays: integer('elapsed_days').notNull(),
+		lastElapsedDays: integer('last_elapsed_days').notNull(),
+		scheduledDays: integer('scheduled_days').notNull(),
+		learningSteps: integer('learning_steps').notNull(),
+		/** The card's due date before this review, which ts-fsrs's rollback cannot recover. */
+		previousDue: integer('previous_due', { mode: 'timestamp_ms' }).notNull(),
+		/** This review made the card a leech (and suspended it): undo reverses that too. */
+		madeLeech: integer('made_leech', { mode: 'boolean' }).notNull().default(false),
+		timeMs: integer('time_ms').notNull(),
+		reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }).notNull(),
+		origin: text('origin', { enum: reviewOrigins }).notNull()
+	},
+	(t) => [
+		// Covers today's counts for the daily limits and the statistics by day.
+		index('review_log_user_time_idx').on(t.userId, t.reviewedAt, t.origin, t.state, t.rating),
+		index('review_log_card_idx').on(t.cardId, t.userId, t.id)
+	]
+);
+
+/** A learner's scheduling settings; no row means the defaults. */
+export const learnerSettings = sqliteTable('learner_settings', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	desiredRetention: real('desired_retention').notNull().default(0.9),
+	newPerDay: integer('new_per_day').notNull().default(20),
+	reviewsPerDay: integer('reviews_per_day').notNull().default(200),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`)
+});
+
+export type CardRow = typeof card.$inferSelect;
+export type CardStateRow = typeof cardState.$inferSelect;
+export type ReviewLogRow = typeof reviewLog.$inferSelect;
+export type LearnerSettingsRow = typeof learnerSettings.$inferSelect;
