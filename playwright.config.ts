@@ -52,7 +52,8 @@ export default defineConfig({
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://localhost:${port}`,
-			DATABASE_URL: process.env.FACTDECK_E2E_DB
+			DATABASE_URL: process.env.FACTDECK_E2E_DB,
+			BODY_SIZE_LIMIT: '2M'
 		}
 	}
 });

@@ -49,5 +49,7 @@ if (builtAt < sourcesAt) {
 }
 
 process.env.PORT ??= '3000';
+// Imports may be up to 1 MB of text; other forms have their own, smaller limits in the app.
+process.env.BODY_SIZE_LIMIT ??= '2M';
 console.log(`Factdeck on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`);
 await import(pathToFileURL(entry).href);

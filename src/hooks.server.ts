@@ -46,7 +46,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (access === 'teacher' && user?.role !== 'teacher') {
 		error(403, 'Only teachers can use the teacher area.');
 	}
-	return resolve(event);
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+	return response;
+};
+
+/** Sent with every response; the Content-Security-Policy comes from kit.csp in svelte.config.js. */
+const securityHeaders = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+	'cross-origin-opener-policy': 'same-origin'
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
