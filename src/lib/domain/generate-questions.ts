@@ -2,7 +2,6 @@
 // limited views of it, and a balanced default quiz. Same seed, same questions, same order.
 import type { Fact, FactBase, Predicate } from './fact-base';
 import {
-	clozeQuestion,
 	dateQuestions,
 	entityQuestions,
 	numberQuestions,
@@ -13,6 +12,7 @@ import {
 	type Drafts,
 	type Gen
 } from './generate/build';
+import { clozeQuestion } from './generate/cloze';
 import { FactIndex } from './generate/fact-index';
 import { matchingQuestions, orderingQuestions } from './generate/groups';
 import {

@@ -4,7 +4,6 @@
 import type { Entity, Fact } from '../fact-base';
 import type {
 	Choice,
-	ClozeQuestion,
 	DateQuestion,
 	MultipleChoiceQuestion,
 	NumericQuestion,
@@ -44,9 +43,12 @@ import {
 	hash32,
 	hasPhrase,
 	key,
+	leaks,
+	leaksKey,
 	numberForms,
 	overlaps,
 	slug,
+	unique,
 	wordCount
 } from './text';
 
@@ -95,10 +97,6 @@ export function explain(facts: readonly Fact[], lead = ''): string {
 	return `${lead}${statements} The article: “${quotes}”`;
 }
 
-function unique(items: readonly string[]): string[] {
-	return [...new Set(items)];
-}
-
 function other(slot: Slot): Slot {
 	return slot === 'subject' ? 'object' : 'subject';
 }
@@ -114,15 +112,6 @@ function typeable(e: Entity): boolean {
 }
 
 const typeableCache = new WeakMap<Entity, boolean>();
-
-/** Whether the text names the answer by any of the given keys. */
-function leaks(text: string, answerKeys: readonly string[]): boolean {
-	return leaksKey(key(text), answerKeys);
-}
-
-function leaksKey(textKey: string, answerKeys: readonly string[]): boolean {
-	return answerKeys.some((a) => hasPhrase(textKey, a));
-}
 
 /** The date wording or the place the prompt will carry, and how they narrow the answers. */
 function contextFor(
@@ -723,167 +712,4 @@ export function trueFalseQuestion(g: Gen, claims: readonly Claim[]): Question | 
 		explanation: explain([fact], falseText === undefined ? 'True. ' : 'False. '),
 		provenance: provenanceOf(g, [fact])
 	};
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cloze
-
-interface Blank {
-	/** What the blank stands for, in the id: an entity id or "number". */
-	what: string;
-	label: string;
-	start: number;
-	end: number;
-	alternatives: string[];
-	/** Keys that must not be left around the blank. */
-	giveaways: string[];
-}
-
-const wordChar = /[\p{L}\p{N}]/u;
-
-/** Where one of an entity's forms stands in the quote as whole words, the longest first. */
-function findEntity(quote: string, e: Entity): { start: number; end: number } | undefined {
-	const lower = quote.toLowerCase();
-	// Offsets in the lower-cased text must be offsets in the quote.
-	if (lower.length !== quote.length) return undefined;
-	let best: { start: number; end: number } | undefined;
-	for (const form of [e.name, ...e.aliases]) {
-		const needle = form.toLowerCase();
-		if (best && needle.length <= best.end - best.start) continue;
-		for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
-			const end = at + needle.length;
-			if (wordChar.test(lower.charAt(at - 1)) || wordChar.test(lower.charAt(end))) continue;
-			best = { start: at, end };
-			break;
-		}
-	}
-	return best;
-}
-
-/** Where the amount is written in the quote, in digits ("12-point") or words ("four and a half"). */
-function findNumber(quote: string, amount: number): { start: number; end: number } | undefined {
-	const tokens = [...quote.matchAll(/\d+(?:\.\d+)?|[A-Za-z]+/g)];
-	let best: { start: number; end: number } | undefined;
-	for (let i = 0; i < tokens.length; i++) {
-		for (let n = 1; n <= 5 && i + n <= tokens.length; n++) {
-			const first = tokens[i];
-			const last = tokens[i + n - 1];
-			if (!first || !last || first.index === undefined || last.index === undefined) continue;
-			const start = first.index;
-			const end = last.index + last[0].length;
-			const text = quote.slice(start, end);
-			if (/[^A-Za-z0-9. -]/.test(text)) continue;
-			if (parseSpan(text) === amount && (!best || end - start > best.end - best.start)) {
-				best = { start, end };
-			}
-		}
-	}
-	return best;
-}
-
-const spanWords: Record<string, number> = Object.fromEntries(
-	[
-		'zero',
-		'one',
-		'two',
-		'three',
-		'four',
-		'five',
-		'six',
-		'seven',
-		'eight',
-		'nine',
-		'ten',
-		'eleven',
-		'twelve',
-		'thirteen',
-		'fourteen',
-		'fifteen',
-		'sixteen',
-		'seventeen',
-		'eighteen',
-		'nineteen',
-		'twenty'
-	].map((w, i) => [w, i])
-);
-
-/** Reads "12", "4.5", "twelve", "four and a half"; anything else is not a number. */
-function parseSpan(text: string): number | undefined {
-	const s = text.toLowerCase().trim();
-	if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
-	const half = /^([a-z]+) and a half$/.exec(s);
-	if (half) {
-		const whole = spanWords[half[1] ?? ''];
-		return whole === undefined ? undefined : whole + 0.5;
-	}
-	return spanWords[s];
-}
-
-const blankLabels: Record<Entity['kind'], string> = {
-	person: 'name of the person',
-	country: 'country',
-	organisation: 'organisation',
-	place: 'place',
-	document: 'document',
-	event: 'event'
-};
-
-/**
- * A fill-in-the-blank from the fact's quote: the number it gives, else its object, subject or
- * place as the quote writes it. The blanked thing must not be named elsewhere in the quote.
- */
-export function clozeQuestion(
-	g: Gen,
-	f: Fact,
-	asked: ReadonlySet<string> = new Set()
-): ClozeQuestion | undefined {
-	const { ix } = g;
-	const blanks: Blank[] = [];
-	if (f.value?.kind === 'number') {
-		const at = findNumber(f.quote, f.value.amount);
-		const forms = numberForms(f.value.amount);
-		if (at)
-			blanks.push({
-				what: 'number',
-				label: 'number',
-				...at,
-				alternatives: forms,
-				giveaways: forms.map(key)
-			});
-	}
-	for (const id of unique(
-		[f.object, f.subject, f.place].filter((x): x is string => x !== undefined)
-	)) {
-		const e = ix.entity(id);
-		const at = e && findEntity(f.quote, e);
-		if (!e || !at) continue;
-		blanks.push({
-			what: e.id,
-			label: blankLabels[e.kind],
-			...at,
-			alternatives: [e.name, ...e.aliases],
-			giveaways: [...ix.formKeys(e.id)]
-		});
-	}
-	for (const blank of blanks) {
-		if (asked.has(blank.what)) continue;
-		const before = f.quote.slice(0, blank.start);
-		const removed = f.quote.slice(blank.start, blank.end);
-		const after = f.quote.slice(blank.end);
-		// Enough sentence around the blank to recall it from, and no second mention to copy.
-		if (wordCount(`${before} ${after}`) < 3) continue;
-		if (leaks(before, blank.giveaways) || leaks(after, blank.giveaways)) continue;
-		return {
-			id: `cloze:${blank.what}:${f.id}`,
-			type: 'cloze',
-			prompt: `Fill in the blank in the article's words: the ${blank.label}.`,
-			before,
-			after,
-			answer: removed,
-			alternatives: unique(blank.alternatives.filter((a) => key(a) !== key(removed))),
-			explanation: explain([f]),
-			provenance: provenanceOf(g, [f])
-		};
-	}
-	return undefined;
 }

@@ -92,6 +92,19 @@ export function hasPhrase(hayKey: string, needleKey: string): boolean {
 	return false;
 }
 
+/** Whether the text names something by any of the given keys ("gives the answer away"). */
+export function leaks(text: string, keys: readonly string[]): boolean {
+	return leaksKey(key(text), keys);
+}
+
+export function leaksKey(textKey: string, keys: readonly string[]): boolean {
+	return keys.some((k) => hasPhrase(textKey, k));
+}
+
+export function unique(items: readonly string[]): string[] {
+	return [...new Set(items)];
+}
+
 /** Whether two keys overlap as phrases: equal, or one holds the other. */
 export function overlaps(a: string, b: string): boolean {
 	return hasPhrase(a, b) || hasPhrase(b, a);
