@@ -82,11 +82,20 @@ function check(databaseFile: string, mustHave: Set<string>, label: string): bool
 	return integrity === 'ok' && missing.length === 0 && duplicates === 0;
 }
 
+/** Waits until this round has had `count` more answers acknowledged (or 10 s have passed). */
+async function acknowledgedMore(count: number) {
+	const target = acknowledged.size + count;
+	for (let i = 0; i < 200 && acknowledged.size < target; i++) {
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
 let ok = true;
 let backupChecked = false;
 for (let round = 1; round <= ROUNDS && pending.length > 0; round++) {
 	const server = await startServer(file, PORT);
 	const running = load(server);
+	await acknowledgedMore(20);
 	if (round === 3) {
 		// An online backup while learners keep answering.
 		const before = new Set(acknowledged);
@@ -111,7 +120,7 @@ for (let round = 1; round <= ROUNDS && pending.length > 0; round++) {
 		backupChecked = true;
 	}
 	// Kill it mid-burst, at a different moment each round.
-	await new Promise((r) => setTimeout(r, 300 + round * 150));
+	await new Promise((r) => setTimeout(r, round * 60));
 	server.process.kill('SIGKILL');
 	await running;
 	await new Promise<void>((r) =>

@@ -49,7 +49,10 @@ if (builtAt < sourcesAt) {
 }
 
 process.env.PORT ??= '3000';
+// adapter-node assumes https when ORIGIN is unset, which would refuse every form posted to
+// the quick start's http://localhost as cross-site. Behind a proxy or on https, set ORIGIN.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 // Imports may be up to 1 MB of text; other forms have their own, smaller limits in the app.
 process.env.BODY_SIZE_LIMIT ??= '2M';
-console.log(`Factdeck on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`);
+console.log(`Factdeck on ${process.env.ORIGIN}`);
 await import(pathToFileURL(entry).href);

@@ -1,4 +1,5 @@
-// Results and progress live in SQLite: they survive a restart of the production server.
+// Results and progress live in SQLite: they survive a restart of the production server,
+// started as `npm start` starts it.
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,14 +13,11 @@ const base = `http://localhost:${port}`;
 const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'factdeck-restart-')), 'restart.db');
 
 async function startServer(): Promise<ChildProcess> {
-	const server = spawn('node', ['build'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: base,
-			DATABASE_URL: dbFile
-		},
+	// Started the way the README's quick start does it (no ORIGIN: its default must work).
+	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATABASE_URL: dbFile };
+	delete env.ORIGIN;
+	const server = spawn('node', ['scripts/start.js'], {
+		env,
 		stdio: 'ignore'
 	});
 	for (let i = 0; i < 100; i++) {
