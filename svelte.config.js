@@ -17,6 +17,9 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self'],
+				// Svelte and SvelteKit set a few style attributes (the route announcer); style
+				// attributes cannot run script, and style elements still need to come from here.
+				'style-src-attr': ['unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],

@@ -3,6 +3,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { countRows } from './db';
 import { apiSignUp, postForm, uniqueName } from './helpers';
 
 type Actor = 'anonymous' | 'guest' | 'learner' | 'otherTeacher';
@@ -11,6 +12,11 @@ interface Fixture {
 	/** Teacher A's class, which nobody else may see or change. */
 	classId: string;
 	learnerId: string;
+	/** Teacher A's own quiz attempt, which nobody else may see or answer. */
+	attemptId: string;
+	/** Teacher A's draft question set, and the id of its one question. */
+	setId: string;
+	questionId: string;
 }
 
 interface Rule {
@@ -34,6 +40,56 @@ const rules: Record<string, Rule> = {
 	'/signin': { path: () => '/signin', refuseGet: [], actions: { default: { refuse: [] } } },
 	'/signup': { path: () => '/signup', refuseGet: [], actions: { default: { refuse: [] } } },
 	'/signout': { path: () => '/signout', refuseGet: [], actions: { default: { refuse: [] } } },
+	'/progress': { path: () => '/progress', refuseGet: [], actions: {} },
+	'/review': { path: () => '/review', refuseGet: [], actions: {} },
+	// The owner's missed deck: nobody else may see it or grade, undo, bury or suspend in it.
+	'/review/[deck]': {
+		path: (f) => `/review/missed:${f.attemptId}`,
+		refuseGet: everyoneButOwner,
+		actions: {
+			start: { refuse: everyoneButOwner },
+			grade: {
+				refuse: everyoneButOwner,
+				form: () => ({ card: 'fact:putin-role:forward', rating: '3', reps: '0' })
+			},
+			undo: { refuse: everyoneButOwner },
+			bury: { refuse: everyoneButOwner, form: () => ({ card: 'fact:putin-role:forward' }) },
+			suspend: { refuse: everyoneButOwner, form: () => ({ card: 'fact:putin-role:forward' }) }
+		}
+	},
+	'/review/stats': { path: () => '/review/stats', refuseGet: [], actions: {} },
+	// Card states are each learner's own: nobody has the owner's suspended cards to change.
+	'/review/leeches': {
+		path: () => '/review/leeches',
+		refuseGet: [],
+		actions: {
+			unsuspend: { refuse: everyoneButOwner, form: () => ({ card: 'fact:putin-role:forward' }) },
+			reset: { refuse: everyoneButOwner, form: () => ({ card: 'fact:putin-role:forward' }) }
+		}
+	},
+	'/review/settings': {
+		path: () => '/review/settings',
+		refuseGet: [],
+		actions: { default: { refuse: [] } }
+	},
+	'/sets/[id]': {
+		path: () => '/sets/xi-moscow-2023-03-21-quiz',
+		refuseGet: [],
+		actions: { start: { refuse: [] } }
+	},
+	'/attempts/[id]': {
+		path: (f) => `/attempts/${f.attemptId}`,
+		refuseGet: everyoneButOwner,
+		actions: {
+			answer: { refuse: everyoneButOwner, form: () => ({ position: '0', text: 'x', choice: 'x' }) },
+			finish: { refuse: everyoneButOwner }
+		}
+	},
+	'/attempts/[id]/result': {
+		path: (f) => `/attempts/${f.attemptId}/result`,
+		refuseGet: everyoneButOwner,
+		actions: {}
+	},
 	'/classes': {
 		path: () => '/classes',
 		refuseGet: notAccounts,
@@ -59,6 +115,97 @@ const rules: Record<string, Rule> = {
 			unassign: { refuse: everyoneButOwner, form: () => ({ setId: 'x' }) },
 			delete: { refuse: everyoneButOwner }
 		}
+	},
+	'/teach/classes/[id]/report': {
+		path: (f) => `/teach/classes/${f.classId}/report`,
+		refuseGet: everyoneButOwner,
+		actions: {}
+	},
+	'/teach/classes/[id]/report.csv': {
+		path: (f) => `/teach/classes/${f.classId}/report.csv?table=learners`,
+		refuseGet: everyoneButOwner,
+		actions: {}
+	},
+	'/teach/classes/[id]/learners/[userId]': {
+		path: (f) => `/teach/classes/${f.classId}/learners/${f.learnerId}`,
+		refuseGet: everyoneButOwner,
+		actions: {}
+	},
+	'/teach/sets': { path: () => '/teach/sets', refuseGet: notTeachers, actions: {} },
+	'/teach/sets/new': {
+		path: () => '/teach/sets/new',
+		refuseGet: notTeachers,
+		actions: { create: { refuse: notTeachers, form: () => ({ title: 'Intruders' }) } }
+	},
+	'/teach/sets/[id]': {
+		path: (f) => `/teach/sets/${f.setId}`,
+		refuseGet: everyoneButOwner,
+		actions: {
+			details: {
+				refuse: everyoneButOwner,
+				form: () => ({ title: 'Renamed by someone else', description: '', tags: '' })
+			},
+			publish: { refuse: everyoneButOwner },
+			unpublish: { refuse: everyoneButOwner },
+			move: {
+				refuse: everyoneButOwner,
+				form: (f) => ({ questionId: f.questionId, direction: 'down' })
+			},
+			remove: { refuse: everyoneButOwner, form: (f) => ({ questionId: f.questionId }) },
+			assign: { refuse: everyoneButOwner, form: (f) => ({ classId: f.classId, dueOn: '' }) },
+			duplicate: { refuse: everyoneButOwner },
+			delete: { refuse: everyoneButOwner }
+		}
+	},
+	'/teach/sets/[id]/questions/new': {
+		path: (f) => `/teach/sets/${f.setId}/questions/new`,
+		refuseGet: everyoneButOwner,
+		actions: {
+			save: {
+				refuse: everyoneButOwner,
+				form: () => ({ type: 'true_false', prompt: 'Injected', truth: 'true', intent: 'save' })
+			}
+		}
+	},
+	'/teach/sets/[id]/questions/[qid]': {
+		path: (f) => `/teach/sets/${f.setId}/questions/${encodeURIComponent(f.questionId)}`,
+		refuseGet: everyoneButOwner,
+		actions: {
+			save: {
+				refuse: everyoneButOwner,
+				form: () => ({ type: 'true_false', prompt: 'Injected', truth: 'false', intent: 'save' })
+			}
+		}
+	},
+	'/teach/sets/[id]/preview': {
+		path: (f) => `/teach/sets/${f.setId}/preview`,
+		refuseGet: everyoneButOwner,
+		actions: {}
+	},
+	'/teach/sets/[id]/generate': {
+		path: (f) => `/teach/sets/${f.setId}/generate`,
+		refuseGet: everyoneButOwner,
+		actions: {
+			keep: { refuse: everyoneButOwner, form: () => ({ item: '1:x' }) },
+			keepAll: { refuse: everyoneButOwner }
+		}
+	},
+	'/teach/sets/[id]/import': {
+		path: (f) => `/teach/sets/${f.setId}/import`,
+		refuseGet: everyoneButOwner,
+		actions: {
+			preview: { refuse: everyoneButOwner, form: () => ({ text: 'Injected?{T}', format: 'gift' }) },
+			confirm: {
+				refuse: everyoneButOwner,
+				form: () => ({ text: 'Injected?{T}', format: 'gift', detected: 'gift', hash: 'x' })
+			}
+		}
+	},
+	// A draft set's export is its owner's alone; a published one is anyone's (foundation tests).
+	'/api/sets/[id]/export': {
+		path: (f) => `/api/sets/${f.setId}/export?format=json`,
+		refuseGet: everyoneButOwner,
+		actions: {}
 	}
 };
 
@@ -121,13 +268,44 @@ test('each route and action refuses everyone who may not use it', async ({
 	await postForm(member, '/classes?/join', { code: code! }, base);
 	const roster = await (await owner.get(`/teach/classes/${classId}`)).text();
 	const learnerId = /name="userId" value="([^"]+)"/.exec(roster)?.[1] ?? 'unknown';
-	const fixture: Fixture = { classId: classId!, learnerId };
+	const started = await postForm(owner, '/sets/xi-moscow-2023-03-21-quiz?/start', {}, base);
+	const attemptId = /\/attempts\/([^/?#]+)/.exec(started.headers()['location'] ?? '')?.[1];
+	expect(attemptId, 'attempt started').toBeTruthy();
+	// A draft set with one question, which nobody else may see, change or export.
+	const newSet = await postForm(
+		owner,
+		'/teach/sets/new?/create',
+		{ title: 'Private set', description: '', tags: '' },
+		base
+	);
+	const setId = /\/teach\/sets\/([^/?#]+)/.exec(newSet.headers()['location'] ?? '')?.[1];
+	expect(setId, 'set created').toBeTruthy();
+	const added = await postForm(
+		owner,
+		`/teach/sets/${setId}/questions/new?/save`,
+		{ type: 'true_false', prompt: 'Private question', truth: 'true', intent: 'save' },
+		base
+	);
+	const questionId = decodeURIComponent(
+		/[?&]added=([^&#]+)/.exec(added.headers()['location'] ?? '')?.[1] ?? ''
+	);
+	expect(questionId, 'question added').toBeTruthy();
+	const fixture: Fixture = {
+		classId: classId!,
+		learnerId,
+		attemptId: attemptId!,
+		setId: setId!,
+		questionId
+	};
+	const answersBefore = countRows('answer', 'attempt_id = ?', attemptId);
 
 	for (const [id, rule] of Object.entries(rules)) {
 		for (const actor of rule.refuseGet) {
 			const r = await actors[actor].get(rule.path(fixture), { maxRedirects: 0 });
 			expect(refused(r.status(), r.headers()['location']), `GET ${id} as ${actor}`).toBe(true);
-			expect(await r.text()).not.toContain('Private class');
+			const text = await r.text();
+			expect(text).not.toContain('Private class');
+			expect(text).not.toContain('Private question');
 		}
 		for (const [name, action] of Object.entries(rule.actions)) {
 			for (const actor of action.refuse) {
@@ -146,6 +324,16 @@ test('each route and action refuses everyone who may not use it', async ({
 	expect(after).toContain('Private class');
 	expect(after).toContain(code!);
 	expect(after).toContain(`value="${learnerId}"`);
+	expect(countRows('answer', 'attempt_id = ?', attemptId)).toBe(answersBefore);
+	expect(countRows('attempt', 'id = ? and finished_at is null', attemptId)).toBe(1);
+	// The set too: still a draft, with its title and its one question, and nothing added.
+	const setPage = await (await owner.get(`/teach/sets/${setId}`)).text();
+	expect(setPage).toContain('Private set');
+	expect(setPage).toContain('Private question');
+	expect(setPage).toContain('Questions (1)');
+	expect(setPage).toContain('>Draft<');
+	expect(setPage).not.toContain('Injected');
+	expect((await owner.get(`/api/sets/${setId}/export?format=json`)).status()).toBe(200);
 });
 
 /** Refused: sent to sign in, forbidden, or told it does not exist. */
@@ -154,11 +342,9 @@ function refused(status: number, location: string | undefined): boolean {
 	return status === 401 || status === 403 || status === 404;
 }
 
-/**
- * A guest: someone who started studying without an account. Until the quiz lands, nothing
- * creates a guest session, so a guest is a visitor without one.
- */
+/** A guest: someone who started a quiz without an account. */
 async function makeGuest(request: APIRequestContext, base: string) {
-	const home = await request.get(base + '/');
-	expect(home.status()).toBe(200);
+	const started = await postForm(request, '/sets/xi-moscow-2023-03-21-quiz?/start', {}, base);
+	expect(started.status()).toBe(303);
+	expect(started.headers()['set-cookie']).toMatch(/factdeck_session=/);
 }

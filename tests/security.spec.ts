@@ -18,7 +18,8 @@ test('pages carry a Content-Security-Policy and the usual security headers', asy
 		expect(csp).toContain("object-src 'none'");
 		expect(csp).toContain("base-uri 'none'");
 		expect(csp).toContain("frame-ancestors 'none'");
-		expect(csp).not.toContain('unsafe-inline');
+		expect(/script-src [^;]*/.exec(csp)![0]).not.toContain('unsafe-inline');
+		expect(csp).toContain("style-src 'self'");
 		expect(headers['x-content-type-options']).toBe('nosniff');
 		expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
 		// Every inline script carries the nonce.

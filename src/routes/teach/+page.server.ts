@@ -1,9 +1,19 @@
 import { getDb } from '$lib/server/app-db';
 import { listTeacherClasses } from '$lib/server/classes';
 import { requireTeacher } from '$lib/server/session-cookie';
+import { listTeacherSets } from '$lib/server/teacher-sets';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const me = requireTeacher(event);
-	return { classes: listTeacherClasses(getDb(), me.id) };
+	const db = getDb();
+	return {
+		classes: listTeacherClasses(db, me.id),
+		sets: listTeacherSets(db, me.id).map((s) => ({
+			id: s.id,
+			title: s.title,
+			status: s.status,
+			questionCount: s.questionCount
+		}))
+	};
 };
