@@ -64,7 +64,15 @@ export function editDistance(a: string, b: string): number {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-const unitWords: Record<string, number> = {
+/**
+ * A word table without a prototype, so that a learner's "__proto__" or "constructor" is just
+ * an unknown word (fuzzing found the first one read as a number).
+ */
+function lookup(entries: Record<string, number>): Record<string, number> {
+	return Object.assign(Object.create(null) as Record<string, number>, entries);
+}
+
+const unitWords = lookup({
 	zero: 0,
 	nought: 0,
 	nil: 0,
@@ -87,9 +95,9 @@ const unitWords: Record<string, number> = {
 	seventeen: 17,
 	eighteen: 18,
 	nineteen: 19
-};
+});
 
-const tensWords: Record<string, number> = {
+const tensWords = lookup({
 	twenty: 20,
 	thirty: 30,
 	forty: 40,
@@ -98,23 +106,23 @@ const tensWords: Record<string, number> = {
 	seventy: 70,
 	eighty: 80,
 	ninety: 90
-};
+});
 
-const scaleWords: Record<string, number> = {
+const scaleWords = lookup({
 	thousand: 1e3,
 	million: 1e6,
 	billion: 1e9,
 	trillion: 1e12
-};
+});
 
-const fractionWords: Record<string, number> = {
+const fractionWords = lookup({
 	half: 1 / 2,
 	halves: 1 / 2,
 	third: 1 / 3,
 	thirds: 1 / 3,
 	quarter: 1 / 4,
 	quarters: 1 / 4
-};
+});
 
 const vulgarFractions: Record<string, string> = {
 	'½': '1/2',

@@ -461,6 +461,11 @@ function buildStatements(db: Db) {
 			.prepare(),
 		learning: { all: dueBase('learning', 'all'), source: dueBase('learning', 'source') },
 		review: { all: dueBase('review', 'all'), source: dueBase('review', 'source') },
+		cardExists: db
+			.select({ id: card.id })
+			.from(card)
+			.where(eq(card.id, sql.placeholder('cardId')))
+			.prepare(),
 		memory: db
 			.select()
 			.from(cardState)
@@ -869,108 +874,96 @@ export function gradeCard(
 			if (options.expectedReps !== undefined && (before?.reps ?? 0) !== options.expectedReps) {
 				return { ok: false, reason: 'already-graded', message: 'This card was already graded.' };
 			}
-			const result = review(before, rating, now, retention);
-			const r = result.record;
-			st.insertLog.run({
+			const { memory: m, becameLeech } = writeReviewRow(
+				st,
 				userId,
 				cardId,
+				row,
 				rating,
-				state: r.state,
-				due: r.due,
-				stability: r.stability,
-				difficulty: r.difficulty,
-				elapsedDays: r.elapsedDays,
-				lastElapsedDays: r.lastElapsedDays,
-				scheduledDays: r.scheduledDays,
-				learningSteps: r.learningSteps,
-				previousDue: r.previousDue,
-				madeLeech: result.becameLeech,
+				now,
+				'review',
 				timeMs,
-				reviewedAt: r.reviewedAt,
-				origin: 'review'
-			});
-			const m = result.memory;
-			st.upsertState.run({
-				userId,
-				cardId,
-				state: m.state,
-				due: m.due,
-				stability: m.stability,
-				difficulty: m.difficulty,
-				elapsedDays: m.elapsedDays,
-				scheduledDays: m.scheduledDays,
-				learningSteps: m.learningSteps,
-				reps: m.reps,
-				lapses: m.lapses,
-				lastReview: m.lastReview,
-				suspended: result.becameLeech,
-				leech: result.becameLeech || (row?.leech ?? false)
-			});
-			return { ok: true, due: m.due, becameLeech: result.becameLeech };
+				retention
+			);
+			return { ok: true, due: m.due, becameLeech };
 		},
 		{ behavior: 'immediate' }
 	);
 }
 
-/** Writes one review through the query builder (inside a caller's transaction). */
-function writeReview(
-	tx: Conn,
+/** Writes one review (log row and new memory) with the prepared statements. */
+function writeReviewRow(
+	st: ReturnType<typeof statements>,
 	userId: string,
 	cardId: string,
+	row: CardStateRow | undefined,
 	rating: Rating1to4,
 	now: Date,
 	origin: ReviewOrigin,
 	timeMs: number,
 	retention: number
 ) {
-	const row = memoryRow(tx, userId, cardId);
 	const result = review(row ? memoryOf(row) : undefined, rating, now, retention);
-	tx.insert(reviewLog)
-		.values({
-			userId,
-			cardId,
-			...result.record,
-			madeLeech: result.becameLeech,
-			timeMs,
-			origin
-		})
-		.run();
-	const next = {
-		...result.memory,
+	const r = result.record;
+	st.insertLog.run({
+		userId,
+		cardId,
+		rating,
+		state: r.state,
+		due: r.due,
+		stability: r.stability,
+		difficulty: r.difficulty,
+		elapsedDays: r.elapsedDays,
+		lastElapsedDays: r.lastElapsedDays,
+		scheduledDays: r.scheduledDays,
+		learningSteps: r.learningSteps,
+		previousDue: r.previousDue,
+		madeLeech: result.becameLeech,
+		timeMs,
+		reviewedAt: r.reviewedAt,
+		origin
+	});
+	const m = result.memory;
+	st.upsertState.run({
+		userId,
+		cardId,
+		state: m.state,
+		due: m.due,
+		stability: m.stability,
+		difficulty: m.difficulty,
+		elapsedDays: m.elapsedDays,
+		scheduledDays: m.scheduledDays,
+		learningSteps: m.learningSteps,
+		reps: m.reps,
+		lapses: m.lapses,
+		lastReview: m.lastReview,
 		suspended: (row?.suspended ?? false) || result.becameLeech,
-		buriedUntil: row?.buriedUntil ?? null,
 		leech: (row?.leech ?? false) || result.becameLeech
-	};
-	tx.insert(cardState)
-		.values({ userId, cardId, ...next })
-		.onConflictDoUpdate({ target: [cardState.userId, cardState.cardId], set: next })
-		.run();
+	});
+	return { memory: m, becameLeech: result.becameLeech };
 }
 
 /**
  * A quiz answer is a review of the forward card of each fact its question tests: Good when
- * right, Again when wrong, logged with origin 'quiz'. Runs inside the answer's transaction.
- * Time spent stays on the answer row; the log records none.
+ * right, Again when wrong, logged with origin 'quiz'. Call it inside the answer's
+ * transaction, on the same connection. Time spent stays on the answer row; the log records none.
  */
 export function recordQuizReview(
-	tx: Tx,
+	db: Db,
 	userId: string,
 	factIds: readonly string[],
 	correct: boolean,
 	now: Date
 ): void {
-	const ids = [...new Set(factIds)].map((f) => factCardId(f));
-	if (ids.length === 0) return;
-	const existing = tx
-		.select({ id: card.id })
-		.from(card)
-		.where(inArray(card.id, ids))
-		.all()
-		.map((r) => r.id);
-	if (existing.length === 0) return;
-	const retention = settingsIn(tx, userId).desiredRetention;
-	for (const cardId of existing) {
-		writeReview(tx, userId, cardId, quizRating(correct), now, 'quiz', 0, retention);
+	const st = statements(db);
+	const cardIds = [...new Set(factIds)]
+		.map((f) => factCardId(f))
+		.filter((cardId) => st.cardExists.get({ cardId }));
+	if (cardIds.length === 0) return;
+	const retention = (st.settings.get({ userId }) ?? defaultSettings).desiredRetention;
+	for (const cardId of cardIds) {
+		const row = st.memory.get({ userId, cardId });
+		writeReviewRow(st, userId, cardId, row, quizRating(correct), now, 'quiz', 0, retention);
 	}
 }
 

@@ -92,6 +92,10 @@ describe('parsers never throw', () => {
 	}
 
 	it('numbers and dates', () => {
+		// Found by this test once: words that name Object.prototype's members are not numbers.
+		for (const word of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+			expect(parseNumber(word)).toBeUndefined();
+		}
 		fc.assert(
 			fc.property(anyText, (text) => {
 				const n = parseNumber(text);

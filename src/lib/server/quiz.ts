@@ -283,7 +283,7 @@ export function submitAnswer(
 				})
 				.run();
 			if (grade.correct) s.addToScore.run({ attemptId });
-			recordQuizReview(tx, userId, q.provenance?.factIds ?? [], grade.correct, now);
+			recordQuizReview(db, userId, q.provenance?.factIds ?? [], grade.correct, now);
 			return { ok: true, duplicate: false, grade };
 		},
 		{ behavior: 'immediate' }
