@@ -1,6 +1,7 @@
 // Times the question generator: the article's bank (median and p99 over many runs), and
 // synthetic fact bases of 1,000 and 10,000 facts, whose time should grow about linearly.
 // Usage: npm run bench:generate [-- --runs N]
+import { report } from './bench-support';
 import { xiMoscow } from '../src/lib/content/xi-moscow-2023-03-21';
 import type { FactBase } from '../src/lib/domain/fact-base';
 import { questionBank } from '../src/lib/domain/generate-questions';
@@ -81,6 +82,26 @@ console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows.slice(1)) console.log(line(r));
 const growth = tenThousand.median / thousand.median;
+report([
+	{
+		bench: 'generate',
+		measure: `article bank (${article.questions} questions)`,
+		unit: 'ms',
+		median: article.median,
+		p99: article.p99
+	},
+	{ bench: 'generate', measure: '1,000 synthetic facts', unit: 'ms', median: thousand.median },
+	{
+		bench: 'generate',
+		measure: '10,000 synthetic facts',
+		unit: 'ms',
+		median: tenThousand.median,
+		baselineName: '1,000 facts',
+		baseline: thousand.median,
+		ratio: growth,
+		target: 'well under 1 s; ratio near 10'
+	}
+]);
 const bestGrowth = tenThousand.best / thousand.best;
 console.log(
 	`\ngrowth 1k → 10k: ×${growth.toFixed(1)} by median, ×${bestGrowth.toFixed(1)} by best run (linear is ×10)`

@@ -3,6 +3,7 @@
 // a grade, through the app's functions and through the same SQL as raw better-sqlite3 prepared
 // statements in the same process. Prints median and p99; passes or fails on nothing.
 // Usage: npm run bench:review [-- --runs N]
+import { report, type BenchRow } from './bench-support';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -262,8 +263,20 @@ const decks: { label: string; filter: DeckFilter }[] = [
 	{ label: 'one source', filter: { kind: 'source', sourceId } }
 ];
 const rows: string[][] = [['operation', 'app median', 'app p99', 'raw median', 'raw p99', 'ratio']];
-const row = (label: string, r: { app: Timing; raw: Timing }) =>
-	rows.push([
+const reported: BenchRow[] = [];
+const row = (label: string, r: { app: Timing; raw: Timing }) => {
+	reported.push({
+		bench: 'review',
+		measure: label,
+		unit: 'ms',
+		median: r.app.median / 1000,
+		p99: r.app.p99 / 1000,
+		baselineName: 'raw prepared statement',
+		baseline: r.raw.median / 1000,
+		ratio: r.app.median / r.raw.median,
+		target: '≤ 2x, a few ms'
+	});
+	return rows.push([
 		label,
 		us(r.app.median),
 		us(r.app.p99),
@@ -271,6 +284,7 @@ const row = (label: string, r: { app: Timing; raw: Timing }) =>
 		us(r.raw.p99),
 		`${(r.app.median / r.raw.median).toFixed(2)}x`
 	]);
+};
 
 for (const d of decks) {
 	const deck = { filter: d.filter, includesNew: false };
@@ -414,6 +428,7 @@ console.log(
 		`built in ${buildSeconds.toFixed(1)} s. ${runs} runs each, WAL, file database.\n`
 );
 printTable(rows);
+report(reported);
 console.log(
 	`\nts-fsrs alone (inside both grade paths): median ${us(percentile(fsrsTimes, 50))}, p99 ${us(percentile(fsrsTimes, 99))}.`
 );
