@@ -256,7 +256,6 @@ export function resolveDeck(db: Db, userId: string | null, ref: DeckRef): Deck |
 		case 'set': {
 			const set = getVisibleSet(db, ref.id, userId);
 			if (!set || set.origin === 'generated') return undefined;
-			syncSetCards(db, set.id);
 			return {
 				id,
 				title: set.title,
@@ -278,7 +277,7 @@ export function resolveDeck(db: Db, userId: string | null, ref: DeckRef): Deck |
 				id,
 				title: `Missed in ${set?.title ?? 'your quiz'}`,
 				description: 'The facts of the questions you missed in this attempt.',
-				filter: { kind: 'cards', cardIds: missedCardIds(db, found.id, found.setId) },
+				filter: { kind: 'cards', cardIds: missedCardIds(db, found.id) },
 				includesNew: true
 			};
 		}
@@ -289,7 +288,7 @@ export function resolveDeck(db: Db, userId: string | null, ref: DeckRef): Deck |
  * The cards behind an attempt's wrong and unanswered questions: each fact's forward card, or,
  * for a question that names no facts, the question's own card.
  */
-export function missedCardIds(db: Db, attemptId: string, setId: string): string[] {
+export function missedCardIds(db: Db, attemptId: string): string[] {
 	const rows = db
 		.select({
 			questionId: attemptQuestion.questionId,
@@ -309,15 +308,10 @@ export function missedCardIds(db: Db, attemptId: string, setId: string): string[
 		.all()
 		.filter((r) => r.correct !== true);
 	const wanted: string[] = [];
-	let needsSetCards = false;
 	for (const r of rows) {
 		if (r.factIds.length) wanted.push(...r.factIds.map((f) => factCardId(f)));
-		else if (r.questionId) {
-			wanted.push(questionCardId(r.questionId));
-			needsSetCards = true;
-		}
+		else if (r.questionId) wanted.push(questionCardId(r.questionId));
 	}
-	if (needsSetCards) syncSetCards(db, setId);
 	if (wanted.length === 0) return [];
 	const existing = new Set(
 		db

@@ -2,6 +2,7 @@
 // id and finds nothing for anyone else's set; an import is saved in one transaction, all or
 // nothing. Also the generation of questions from a source's facts for the "generate" page.
 import { and, asc, count, desc, eq, max } from 'drizzle-orm';
+import { syncSetCards } from './flashcards';
 import { z } from 'zod';
 import { factBases } from '../content';
 import type { Fact, FactBase } from '../domain/fact-base';
@@ -117,8 +118,13 @@ export function createSet(
 	return id;
 }
 
+/**
+ * After any change to a set's questions: its time stamp, and its flashcards made to match in
+ * the same transaction (so that opening a deck, a GET, never has to write them).
+ */
 function touch(db: Db | Tx, setId: string) {
 	db.update(questionSet).set({ updatedAt: new Date() }).where(eq(questionSet.id, setId)).run();
+	syncSetCards(db, setId);
 }
 
 /** Renames, describes and tags a set in one go. */
@@ -162,6 +168,7 @@ export function duplicateSet(db: Db, teacherId: string, setId: string): string |
 			.orderBy(asc(question.position))
 			.all();
 		for (const row of rows) insertQuestion(tx, id, row.position, row.body as Question);
+		touch(tx, id);
 	});
 	return id;
 }
