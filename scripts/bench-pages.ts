@@ -3,7 +3,8 @@
 // same way (same Svelte, Kit, Vite and adapter) in a throwaway project.
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -58,20 +59,22 @@ async function startMinimal(dir: string, port: number): Promise<Server> {
 	}
 }
 
-/** The JavaScript a page makes the browser load: its module preloads and imports, gzipped. */
+/** The JavaScript a browser loads for a page (every script response), gzipped. */
 async function shippedJs(url: string, cookie: string): Promise<number> {
-	const html = await (await fetch(url, { headers: { cookie } })).text();
-	const origin = new URL(url).origin;
-	const scripts = new Set<string>();
-	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g))
-		scripts.add(m[1]!);
-	for (const m of html.matchAll(/import\("([^"]+)"\)/g)) scripts.add(m[1]!);
-	let total = 0;
-	for (const src of scripts) {
-		const file = new URL(src, url).href.startsWith(origin) ? new URL(src, url).href : origin + src;
-		const body = Buffer.from(await (await fetch(file)).arrayBuffer());
-		total += gzipSync(body, { level: 9 }).length;
+	const context = await browser.newContext();
+	if (cookie) {
+		const [name, value] = cookie.split('=') as [string, string];
+		await context.addCookies([{ name, value, url }]);
 	}
+	const page = await context.newPage();
+	const bodies: Promise<Buffer>[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() === 'script') bodies.push(response.body());
+	});
+	await page.goto(url, { waitUntil: 'networkidle' });
+	let total = 0;
+	for (const body of await Promise.all(bodies)) total += gzipSync(body, { level: 9 }).length;
+	await context.close();
 	return total;
 }
 
@@ -91,6 +94,19 @@ async function render(url: string, cookie: string) {
 }
 
 ensureBuild();
+const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({
+	executablePath,
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run'
+	]
+});
 const minimalDir = buildMinimalApp();
 const file = tempDatabase('pages');
 const { queue, cookies } = await setUpClassroom(file, 1, 1);
@@ -174,6 +190,7 @@ try {
 	printTable(table);
 	report(rows);
 } finally {
+	await browser.close();
 	await server.stop();
 	await minimal.stop();
 }
