@@ -29,6 +29,7 @@ import {
 	saveSettings,
 	suspendCard,
 	syncFactCards,
+	syncSetCards,
 	undoLastGrade,
 	unsuspendCard,
 	whyEmpty,
@@ -390,6 +391,8 @@ describe('a teacher’s set', () => {
 		db.insert(questionTable)
 			.values({ id: `${id}:q1`, setId: id, position: 0, type: question.type, body: question })
 			.run();
+		// What saving a set's questions does (teacher-sets.ts); opening a deck writes nothing.
+		syncSetCards(db, id);
 		return id;
 	}
 
