@@ -3,7 +3,7 @@
 import type { Entity, Fact } from '../fact-base';
 import type { ClozeQuestion } from '../question';
 import { explain, provenanceOf, type Gen } from './build';
-import { key, leaks, numberForms, unique, wordCount } from './text';
+import { key, leaks, numberForms, smallNumbers, unique, wordCount } from './text';
 
 interface Blank {
 	/** What the blank stands for, in the id: an entity id or "number". */
@@ -58,31 +58,8 @@ function findNumber(quote: string, amount: number): { start: number; end: number
 	return best;
 }
 
-const spanWords: Record<string, number> = Object.fromEntries(
-	[
-		'zero',
-		'one',
-		'two',
-		'three',
-		'four',
-		'five',
-		'six',
-		'seven',
-		'eight',
-		'nine',
-		'ten',
-		'eleven',
-		'twelve',
-		'thirteen',
-		'fourteen',
-		'fifteen',
-		'sixteen',
-		'seventeen',
-		'eighteen',
-		'nineteen',
-		'twenty'
-	].map((w, i) => [w, i])
-);
+// A Map, not an object: quote text like "constructor" must not find Object.prototype's members.
+const spanWords = new Map(smallNumbers.map((w, i) => [w, i]));
 
 /** Reads "12", "4.5", "twelve", "four and a half"; anything else is not a number. */
 function parseSpan(text: string): number | undefined {
@@ -90,10 +67,10 @@ function parseSpan(text: string): number | undefined {
 	if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
 	const half = /^([a-z]+) and a half$/.exec(s);
 	if (half) {
-		const whole = spanWords[half[1] ?? ''];
+		const whole = spanWords.get(half[1] ?? '');
 		return whole === undefined ? undefined : whole + 0.5;
 	}
-	return spanWords[s];
+	return spanWords.get(s);
 }
 
 const blankLabels: Record<Entity['kind'], string> = {

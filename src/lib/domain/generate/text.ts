@@ -152,7 +152,8 @@ export function asQuestion(sentence: string): string {
 	return `${s.replace(/[.!?]+$/, '')}?`;
 }
 
-const smallNumbers = [
+/** Number words up to twenty, indexed by their value. */
+export const smallNumbers: readonly string[] = [
 	'zero',
 	'one',
 	'two',
