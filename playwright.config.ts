@@ -12,7 +12,8 @@ process.env.FACTDECK_E2E_DB ??= path.join(
 	'e2e.db'
 );
 
-const port = 4173;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests',

@@ -17,7 +17,7 @@ async function crawl(page: Page, start: string[], limit = 40): Promise<string[]>
 	const queue = [...start];
 	while (queue.length && seen.size < limit) {
 		const next = queue.shift()!;
-		const url = new URL(next, page.url() === 'about:blank' ? 'http://localhost:4173' : page.url());
+		const url = new URL(next, page.url() === 'about:blank' ? 'http://localhost' : page.url());
 		const route = routeOf(url);
 		if (seen.has(route)) continue;
 		const response = await page.goto(url.pathname + url.search);

@@ -88,7 +88,14 @@ export function entityCandidates(
 
 /** The seed's pick of `count` from tiered candidates: nearer tiers first, shuffled within. */
 export function pickFromTiers<T>(tiers: readonly (readonly T[])[], random: Random, count = 3): T[] {
-	return tiers.flatMap((tier) => random.shuffle(tier)).slice(0, count);
+	const out: T[] = [];
+	for (const tier of tiers) {
+		for (const item of random.shuffle(tier)) {
+			if (out.length === count) return out;
+			out.push(item);
+		}
+	}
+	return out;
 }
 
 /** Three entity distractors for `answer`, or undefined when three valid ones do not exist. */

@@ -9,12 +9,14 @@ import { formatDate, monthNames, normalise } from '../normalise';
  * aliases, values) are remembered, since the generator keys them again and again.
  */
 export function key(text: string): string {
-	const cached = keyCache.get(text);
+	// Long texts are not looked up: hashing a fresh prompt costs as much as keying it.
+	const short = text.length <= 40;
+	const cached = short ? keyCache.get(text) : undefined;
 	if (cached !== undefined) return cached;
 	const dropped = text.includes("'") || text.includes('’') ? text.replace(possessive, '') : text;
 	const k = asciiOnly.test(dropped) ? asciiKey(dropped) : normalise(dropped);
 	// Names, aliases and short values recur; prompts and quotes do not, and would crowd them out.
-	if (text.length <= 40) {
+	if (short) {
 		if (keyCache.size >= 200_000) keyCache.clear();
 		keyCache.set(text, k);
 	}
