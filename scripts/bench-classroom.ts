@@ -2,11 +2,16 @@
 // server, beside the same load on a minimal endpoint of the same build that writes nothing.
 // Two loads: flat out (every learner submits again the moment an answer returns: the
 // throughput, compared with the empty endpoint), and at a brisk classroom pace (each learner
-// answers once a second: the latency a class would see). Prints requests per second,
-// p50/p99 latency and errors.
-import autocannon from 'autocannon';
+// answers once a second, each learner starting at their own moment: the latency a class would
+// see). Prints requests per second, p50/p99 latency and errors. The load comes from a separate
+// process (scripts/load-client.ts), so it does not share this script's thread.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ensureBuild, printTable, report, startServer, tempDatabase } from './bench-support';
 import { setUpClassroom } from './classroom-fixture';
+import type { LoadRequest, LoadResult, LoadSpec } from './load-client';
 
 const LEARNERS = Number(process.env.LEARNERS ?? 300);
 const ATTEMPTS_EACH = Number(process.env.ATTEMPTS ?? 3);
@@ -19,62 +24,37 @@ interface Outcome {
 	p99: number;
 	errors: number;
 	requests: number;
+	/** Paced runs: answers a learner sent later than due, because the previous one was slow. */
+	late?: number;
 }
 
-function run(
+/** Sends `requests` (each once, in order) from a separate load-generator process. */
+async function run(
 	name: string,
 	url: string,
-	amount: number,
-	next: () => { method: 'GET' | 'POST'; path: string; body?: string; cookie: string },
+	requests: readonly LoadRequest[],
 	expected: number,
-	overallRate?: number
+	paced = false
 ): Promise<Outcome> {
-	let errors = 0;
-	return new Promise((resolve, reject) => {
-		const instance = autocannon(
-			{
-				url,
-				connections: LEARNERS,
-				amount,
-				...(overallRate ? { overallRate } : {}),
-				timeout: 30,
-				requests: [
-					{
-						setupRequest: (req) => {
-							const item = next();
-							return {
-								...req,
-								method: item.method,
-								path: item.path,
-								body: item.body,
-								headers: {
-									cookie: item.cookie,
-									origin: url,
-									accept: 'text/html',
-									...(item.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {})
-								}
-							};
-						},
-						onResponse: (status) => {
-							if (status !== expected) errors += 1;
-						}
-					}
-				]
-			},
-			(err, result) => {
-				if (err) return reject(err);
-				resolve({
-					name,
-					rps: result.requests.average,
-					p50: result.latency.p50,
-					p99: result.latency.p99,
-					errors: errors + result.errors + result.timeouts,
-					requests: result.requests.total
-				});
-			}
-		);
-		void instance;
+	const spec = path.join(mkdtempSync(path.join(tmpdir(), 'factdeck-load-')), 'spec.json');
+	writeFileSync(
+		spec,
+		JSON.stringify({
+			url,
+			connections: LEARNERS,
+			expected,
+			...(paced ? { paced: { perSecond: 1 } } : {}),
+			requests
+		} satisfies LoadSpec)
+	);
+	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load-client.ts', spec], {
+		stdio: ['ignore', 'pipe', 'inherit']
 	});
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+	if (code !== 0) throw new Error(`the load generator failed (${name})`);
+	return { name, ...(JSON.parse(output) as LoadResult) };
 }
 
 ensureBuild();
@@ -84,50 +64,39 @@ const { queue, cookies } = await setUpClassroom(file, LEARNERS, ATTEMPTS_EACH);
 const server = await startServer(file, PORT);
 try {
 	// Warm up both paths briefly so neither pays for JIT or first-query costs.
-	let w = 0;
-	await run(
-		'warm-up',
-		server.url,
-		600,
-		() => ({ method: 'GET', path: '/healthz', cookie: cookies[w++ % cookies.length]! }),
-		200
-	);
+	const health = (n: number): LoadRequest[] =>
+		Array.from({ length: n }, (_, k) => ({
+			method: 'GET',
+			path: '/healthz',
+			cookie: cookies[k % cookies.length]!
+		}));
+	await run('warm-up', server.url, health(600), 200);
 
 	// Each run answers its own slice of the prepared questions: every request is a new answer.
 	const third = Math.floor(queue.length / 3);
-	let i = 0;
-	const flatOut = await run(
-		'answer, flat out',
-		server.url,
-		third,
-		() => ({ method: 'POST', ...queue[i++]! }),
-		303
-	);
-	let j = 0;
-	const empty = await run(
-		'minimal endpoint, flat out',
-		server.url,
-		third,
-		() => ({ method: 'GET', path: '/healthz', cookie: cookies[j++ % cookies.length]! }),
-		200
-	);
+	const answers = (from: number): LoadRequest[] =>
+		queue
+			.slice(from, from + third)
+			.map(({ path, body, cookie }) => ({ method: 'POST', path, body, cookie }));
+	const flatOut = await run('answer, flat out', server.url, answers(0), 303);
+	const empty = await run('minimal endpoint, flat out', server.url, health(third), 200);
 	const paced = await run(
 		'answer, 1 per learner per second',
 		server.url,
-		third,
-		() => ({ method: 'POST', ...queue[i++]! }),
+		answers(third),
 		303,
-		LEARNERS
+		true
 	);
 	console.log(`\n${LEARNERS} simultaneous learners, ${third} requests per run\n`);
 	printTable([
-		['load', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
+		['load', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'late'],
 		...[flatOut, empty, paced].map((o) => [
 			o.name,
 			o.rps.toFixed(0),
 			String(o.p50),
 			String(o.p99),
-			String(o.errors)
+			String(o.errors),
+			o.late === undefined ? '' : String(o.late)
 		])
 	]);
 	const ratio = flatOut.rps / empty.rps;

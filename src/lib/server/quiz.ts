@@ -92,11 +92,8 @@ export function unfinishedAttempt(db: Db, userId: string, setId: string) {
 
 /** The attempt if it is the user's; anyone else's attempt does not exist for them. */
 export function ownAttempt(db: Db, userId: string, attemptId: string) {
-	return db
-		.select()
-		.from(attempt)
-		.where(and(eq(attempt.id, attemptId), eq(attempt.userId, userId)))
-		.get();
+	// Every answer and page view of an attempt asks this first: a prepared statement.
+	return statementsFor(db).attempt.get({ attemptId, userId });
 }
 
 export interface AnsweredView {
@@ -180,8 +177,6 @@ export type SubmitResult =
 	| { ok: true; grade: Grade; duplicate: boolean }
 	| { ok: false; status: 400 | 404 | 409; message: string };
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /** Answering is the classroom's hot path: its statements are prepared once per connection. */
 function prepareAnswerStatements(db: Db) {
 	const p = sql.placeholder;
@@ -212,6 +207,19 @@ function prepareAnswerStatements(db: Db) {
 			.where(eq(answer.attemptId, p('attemptId')))
 			.orderBy(desc(answer.answeredAt))
 			.limit(1)
+			.prepare(),
+		addAnswer: db
+			.insert(answer)
+			.values({
+				attemptId: p('attemptId'),
+				position: p('position'),
+				response: p('response'),
+				correct: p('correct'),
+				reason: p('reason'),
+				partial: p('partial'),
+				timeMs: p('timeMs'),
+				answeredAt: p('answeredAt')
+			})
 			.prepare(),
 		addToScore: db
 			.update(attempt)
@@ -246,7 +254,7 @@ export function submitAnswer(
 ): SubmitResult {
 	const s = statementsFor(db);
 	return db.transaction(
-		(tx: Tx): SubmitResult => {
+		(): SubmitResult => {
 			const found = s.attempt.get({ attemptId, userId });
 			if (!found) return { ok: false, status: 404, message: 'No attempt of yours has that id.' };
 			const row = s.question.get({ attemptId, position });
@@ -270,18 +278,16 @@ export function submitAnswer(
 			const grade = gradeAnswer(q, parsed.response);
 			const last = s.lastAnsweredAt.get({ attemptId });
 			const since = Math.max(found.startedAt.getTime(), last?.at.getTime() ?? 0);
-			tx.insert(answer)
-				.values({
-					attemptId,
-					position,
-					response: parsed.response,
-					correct: grade.correct,
-					reason: grade.reason,
-					partial: grade.partial ?? null,
-					timeMs: Math.min(MAX_QUESTION_MS, Math.max(0, now.getTime() - since)),
-					answeredAt: now
-				})
-				.run();
+			s.addAnswer.run({
+				attemptId,
+				position,
+				response: parsed.response,
+				correct: grade.correct,
+				reason: grade.reason,
+				partial: grade.partial ?? null,
+				timeMs: Math.min(MAX_QUESTION_MS, Math.max(0, now.getTime() - since)),
+				answeredAt: now
+			});
 			if (grade.correct) s.addToScore.run({ attemptId });
 			recordQuizReview(db, userId, q.provenance?.factIds ?? [], grade.correct, now);
 			return { ok: true, duplicate: false, grade };
