@@ -34,7 +34,7 @@ function buildMinimalApp(): string {
 	writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
 	writeFileSync(
 		path.join(dir, 'svelte.config.js'),
-		`import adapter from '@sveltejs/adapter-node';\nexport default { compilerOptions: { runes: true }, kit: { adapter: adapter() } };\n`
+		`import adapter from '@sveltejs/adapter-node';\nexport default { compilerOptions: { runes: true }, kit: { adapter: adapter(), router: { resolution: 'server' } } };\n`
 	);
 	writeFileSync(
 		path.join(dir, 'vite.config.js'),
