@@ -21,6 +21,9 @@ import { setUpClassroom } from './classroom-fixture';
 
 const CONNECTIONS = 100;
 const DURATION = Number(process.env.DURATION ?? 5);
+// The app listens on BENCH_PORT and the minimal page on the next port, so two checkouts can
+// run this side by side.
+const PORT = Number(process.env.BENCH_PORT ?? 4192);
 
 /** Builds a one-page SvelteKit app with this project's packages and build settings. */
 function buildMinimalApp(): string {
@@ -31,7 +34,7 @@ function buildMinimalApp(): string {
 	writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
 	writeFileSync(
 		path.join(dir, 'svelte.config.js'),
-		`import adapter from '@sveltejs/adapter-node';\nexport default { compilerOptions: { runes: true }, kit: { adapter: adapter() } };\n`
+		`import adapter from '@sveltejs/adapter-node';\nexport default { compilerOptions: { runes: true }, kit: { adapter: adapter(), router: { resolution: 'server' } } };\n`
 	);
 	writeFileSync(
 		path.join(dir, 'vite.config.js'),
@@ -112,7 +115,7 @@ const file = tempDatabase('pages');
 const { queue, cookies } = await setUpClassroom(file, 1, 1);
 const cookie = cookies[0]!;
 const attemptPath = queue[0]!.path.replace('?/answer', '');
-const server = await startServer(file, 4192);
+const server = await startServer(file, PORT);
 // Answer a few questions and finish, so the progress page has something to draw.
 for (const item of queue.slice(0, 6)) {
 	await fetch(server.url + item.path, {
@@ -127,7 +130,7 @@ for (const item of queue.slice(0, 6)) {
 		body: item.body
 	});
 }
-const minimal = await startMinimal(minimalDir, 4193);
+const minimal = await startMinimal(minimalDir, PORT + 1);
 try {
 	const pages = [
 		{ name: 'quiz', path: `${attemptPath}?q=8` },
