@@ -6,7 +6,7 @@
 // see). Prints requests per second, p50/p99 latency and errors. The load comes from a separate
 // process (scripts/load-client.ts), so it does not share this script's thread.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureBuild, printTable, report, startServer, tempDatabase } from './bench-support';
@@ -26,6 +26,19 @@ interface Outcome {
 	requests: number;
 	/** Paced runs: answers a learner sent later than due, because the previous one was slow. */
 	late?: number;
+	/** Server CPU time per request (user + system), where /proc tells. */
+	cpuMs: number;
+}
+
+/** CPU time a process has used so far, in ms (Linux /proc; NaN elsewhere). */
+function cpuTimeMs(pid: number | undefined): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		// utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return NaN;
+	}
 }
 
 /** Sends `requests` (each once, in order) from a separate load-generator process. */
@@ -47,6 +60,7 @@ async function run(
 			requests
 		} satisfies LoadSpec)
 	);
+	const cpuBefore = cpuTimeMs(serverPid);
 	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load-client.ts', spec], {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
@@ -54,7 +68,9 @@ async function run(
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
 	if (code !== 0) throw new Error(`the load generator failed (${name})`);
-	return { name, ...(JSON.parse(output) as LoadResult) };
+	const result = JSON.parse(output) as LoadResult;
+	const cpuMs = (cpuTimeMs(serverPid) - cpuBefore) / result.requests;
+	return { name, ...result, cpuMs };
 }
 
 ensureBuild();
@@ -62,41 +78,57 @@ const file = tempDatabase('classroom');
 console.log(`Setting up ${LEARNERS} learners with ${ATTEMPTS_EACH} attempts each…`);
 const { queue, cookies } = await setUpClassroom(file, LEARNERS, ATTEMPTS_EACH);
 const server = await startServer(file, PORT);
+const serverPid = server.process.pid;
 try {
-	// Warm up both paths briefly so neither pays for JIT or first-query costs.
 	const health = (n: number): LoadRequest[] =>
 		Array.from({ length: n }, (_, k) => ({
 			method: 'GET',
 			path: '/healthz',
 			cookie: cookies[k % cookies.length]!
 		}));
-	await run('warm-up', server.url, health(600), 200);
+	// Each run answers its own slice of the prepared questions, whole rounds of one answer per
+	// learner: every request is a new answer.
+	const rounds = Math.floor(queue.length / LEARNERS);
+	let taken = 0;
+	const answers = (share: number): LoadRequest[] => {
+		const n = Math.floor(rounds * share) * LEARNERS;
+		const slice = queue.slice(taken, taken + n);
+		taken += n;
+		return slice.map(({ path, body, cookie }) => ({ method: 'POST', path, body, cookie }));
+	};
+	// Warm both paths first, so neither pays for JIT compilation or first queries in the runs.
+	const warmAnswers = answers(1 / 12);
+	await run('warm-up', server.url, health(warmAnswers.length), 200);
+	await run('warm-up', server.url, warmAnswers, 303);
 
-	// Each run answers its own slice of the prepared questions: every request is a new answer.
-	const third = Math.floor(queue.length / 3);
-	const answers = (from: number): LoadRequest[] =>
-		queue
-			.slice(from, from + third)
-			.map(({ path, body, cookie }) => ({ method: 'POST', path, body, cookie }));
-	const flatOut = await run('answer, flat out', server.url, answers(0), 303);
-	const empty = await run('minimal endpoint, flat out', server.url, health(third), 200);
+	const flatAnswers = answers(5 / 12);
+	const flatOut = await run('answer, flat out', server.url, flatAnswers, 303);
+	const empty = await run(
+		'minimal endpoint, flat out',
+		server.url,
+		health(flatAnswers.length),
+		200
+	);
 	const paced = await run(
 		'answer, 1 per learner per second',
 		server.url,
-		answers(third),
+		answers(1 / 2),
 		303,
 		true
 	);
-	console.log(`\n${LEARNERS} simultaneous learners, ${third} requests per run\n`);
+	console.log(
+		`\n${LEARNERS} simultaneous learners; ${flatOut.requests} requests flat out, ${paced.requests} paced\n`
+	);
 	printTable([
-		['load', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'late'],
+		['load', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'late', 'server CPU/req'],
 		...[flatOut, empty, paced].map((o) => [
 			o.name,
 			o.rps.toFixed(0),
 			String(o.p50),
 			String(o.p99),
 			String(o.errors),
-			o.late === undefined ? '' : String(o.late)
+			o.late === undefined ? '' : String(o.late),
+			`${o.cpuMs.toFixed(2)} ms`
 		])
 	]);
 	const ratio = flatOut.rps / empty.rps;

@@ -101,7 +101,8 @@ function flatOut(): Promise<LoadResult> {
 			(err, result) => {
 				if (err) return reject(err);
 				resolve({
-					rps: result.requests.average,
+					// requests.average is a mean of whole-second buckets, coarse for runs of a few seconds.
+					rps: result.requests.total / result.duration,
 					p50: result.latency.p50,
 					p99: result.latency.p99,
 					errors: unexpected + result.errors + result.timeouts,

@@ -1,7 +1,8 @@
 // The process's one database connection, opened, migrated and loaded with content on start-up.
 import { factBases } from '../content';
 import { loadFactBase } from './db/content';
-import { migrateDatabase, openDatabase, type Db } from './db';
+import { databasePath, migrateDatabase, openDatabase, type Db } from './db';
+import { startCheckpointer } from './db/checkpointer';
 import { syncFactCards } from './flashcards';
 import { syncGeneratedSet } from './question-sets';
 
@@ -17,6 +18,8 @@ export function startDatabase(): Db {
 		syncGeneratedSet(db, base);
 		syncFactCards(db, base);
 	}
+	const file = databasePath(process.env.DATABASE_URL);
+	if (file !== ':memory:') startCheckpointer(db, file);
 	instance = db;
 	return db;
 }
