@@ -15,40 +15,43 @@ export interface Random {
 export function createRandom(seed: number): Random {
 	// Any number is a seed: non-integers and huge values are folded into 32 bits, so
 	// createRandom(Date.now()) and createRandom(0.5) both work and stay deterministic.
-	let state = Number.isFinite(seed) ? foldSeed(seed) : 0;
+	return new Mulberry32(Number.isFinite(seed) ? foldSeed(seed) : 0);
+}
 
-	function next(): number {
-		state = (state + 0x6d2b79f5) | 0;
-		let t = state;
+/** A class rather than closures: the generator makes one per question, thousands per bank. */
+class Mulberry32 implements Random {
+	constructor(private state: number) {}
+
+	next(): number {
+		this.state = (this.state + 0x6d2b79f5) | 0;
+		let t = this.state;
 		t = Math.imul(t ^ (t >>> 15), t | 1);
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	}
 
-	function int(n: number): number {
+	int(n: number): number {
 		if (!Number.isInteger(n) || n <= 0) {
 			throw new RangeError(`int(n) needs a positive integer, got ${n}`);
 		}
-		return Math.floor(next() * n);
+		return Math.floor(this.next() * n);
 	}
 
-	function pick<T>(items: readonly T[]): T {
+	pick<T>(items: readonly T[]): T {
 		if (items.length === 0) throw new RangeError('pick() needs a non-empty array');
-		return items[int(items.length)] as T;
+		return items[this.int(items.length)] as T;
 	}
 
-	function shuffle<T>(items: readonly T[]): T[] {
+	shuffle<T>(items: readonly T[]): T[] {
 		const out = [...items];
 		for (let i = out.length - 1; i > 0; i--) {
-			const j = int(i + 1);
+			const j = this.int(i + 1);
 			const a = out[i] as T;
 			out[i] = out[j] as T;
 			out[j] = a;
 		}
 		return out;
 	}
-
-	return { next, int, pick, shuffle };
 }
 
 function foldSeed(seed: number): number {

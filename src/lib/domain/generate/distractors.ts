@@ -58,7 +58,8 @@ export function entityCandidates(
 	count = 3
 ): Entity[][] | undefined {
 	const taken = new Set<string>(formKeys(answer.id));
-	const seen = new Set<string>([answer.id]);
+	const seen = new Set<Entity>([answer]);
+	const answerWords = wordCount(answer.name);
 	const picked: Entity[][] = [];
 	let total = 0;
 	for (const tier of tiers) {
@@ -68,14 +69,15 @@ export function entityCandidates(
 			(e) => e.name.length,
 			answer.name.length,
 			(e) => {
-				if (seen.has(e.id) || e.kind !== answer.kind) return false;
-				seen.add(e.id);
+				if (seen.has(e) || e.kind !== answer.kind || e.id === answer.id) return false;
+				seen.add(e);
 				// "Gazprom" beside "delegation of senior Russian officials" reads as a giveaway.
-				if (!similarForm(answer.name, e.name)) return false;
+				if (!similarWords(answerWords, answer.name, e.name)) return false;
 				// The same thing under another name, or a choice that reads like another one.
-				if (formKeys(e.id).some((k) => taken.has(k))) return false;
+				const keys = formKeys(e.id);
+				for (const k of keys) if (taken.has(k)) return false;
 				if (isInvalid(e)) return false;
-				for (const k of formKeys(e.id)) taken.add(k);
+				for (const k of keys) taken.add(k);
 				return true;
 			},
 			spread - total
@@ -113,7 +115,11 @@ export function entityDistractors(
 
 /** Whether two phrases are of a similar form for choices (no 2 words against 15). */
 export function similarForm(a: string, b: string): boolean {
-	const wa = wordCount(a);
+	return similarWords(wordCount(a), a, b);
+}
+
+/** similarForm() with the first phrase's word count known. */
+function similarWords(wa: number, a: string, b: string): boolean {
 	const wb = wordCount(b);
 	return Math.max(wa, wb) <= 2 * Math.min(wa, wb) + 1 && Math.abs(a.length - b.length) <= 40;
 }
