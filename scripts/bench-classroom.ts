@@ -73,6 +73,12 @@ async function run(
 	return { name, ...result, cpuMs };
 }
 
+/** The run with the median throughput (of an odd number of runs). */
+function medianRun(runs: readonly Outcome[]): Outcome {
+	const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 ensureBuild();
 const file = tempDatabase('classroom');
 console.log(`Setting up ${LEARNERS} learners with ${ATTEMPTS_EACH} attempts each…`);
@@ -97,27 +103,30 @@ try {
 		return slice.map(({ path, body, cookie }) => ({ method: 'POST', path, body, cookie }));
 	};
 	// Warm both paths first, so neither pays for JIT compilation or first queries in the runs.
-	const warmAnswers = answers(1 / 12);
+	const warmAnswers = answers(3 / 36);
 	await run('warm-up', server.url, health(warmAnswers.length), 200);
 	await run('warm-up', server.url, warmAnswers, 303);
 
-	const flatAnswers = answers(5 / 12);
-	const flatOut = await run('answer, flat out', server.url, flatAnswers, 303);
-	const empty = await run(
-		'minimal endpoint, flat out',
-		server.url,
-		health(flatAnswers.length),
-		200
-	);
+	// Flat out, answers and the empty endpoint take turns, three times: the machine is shared, and
+	// the median of each, measured in the same stretch of time, is what compares.
+	const flatRuns: Outcome[] = [];
+	const emptyRuns: Outcome[] = [];
+	for (let turn = 0; turn < 3; turn++) {
+		const slice = answers(5 / 36);
+		flatRuns.push(await run('answer, flat out', server.url, slice, 303));
+		emptyRuns.push(await run('minimal endpoint, flat out', server.url, health(slice.length), 200));
+	}
+	const flatOut = medianRun(flatRuns);
+	const empty = medianRun(emptyRuns);
 	const paced = await run(
 		'answer, 1 per learner per second',
 		server.url,
-		answers(1 / 2),
+		answers(18 / 36),
 		303,
 		true
 	);
 	console.log(
-		`\n${LEARNERS} simultaneous learners; ${flatOut.requests} requests flat out, ${paced.requests} paced\n`
+		`\n${LEARNERS} simultaneous learners; flat out: median of 3 runs of ${flatOut.requests} requests; paced: ${paced.requests} requests\n`
 	);
 	printTable([
 		['load', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'late', 'server CPU/req'],
@@ -132,9 +141,10 @@ try {
 		])
 	]);
 	const ratio = flatOut.rps / empty.rps;
+	const errors = [...flatRuns, paced].reduce((sum, o) => sum + o.errors, 0);
 	console.log(
 		`\nanswer / minimal endpoint throughput: ${ratio.toFixed(2)} (target ≥ 0.5)\n` +
-			`answer p99 at classroom pace: ${paced.p99} ms (target < 200 ms); errors: ${flatOut.errors + paced.errors} (target 0)`
+			`answer p99 at classroom pace: ${paced.p99} ms (target < 200 ms); errors: ${errors} (target 0)`
 	);
 	report([
 		{
@@ -163,7 +173,7 @@ try {
 			unit: 'ms',
 			median: paced.p50,
 			p99: paced.p99,
-			target: `p99 < 200 ms, ${paced.errors} errors`
+			target: `p99 < 200 ms, ${errors} errors`
 		}
 	]);
 } finally {

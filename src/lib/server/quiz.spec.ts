@@ -7,7 +7,7 @@ import { loadFactBase } from './db/content';
 import { answer, attempt, attemptQuestion } from './db/schema';
 import type { Db } from './db';
 import { bankSetId, syncGeneratedSet } from './question-sets';
-import { attemptQuestions, finishAttempt, startAttempt, submitAnswer } from './quiz';
+import { attemptQuestions, finishAttempt, queueAnswer, startAttempt, submitAnswer } from './quiz';
 import { parseResponseForm } from './quiz-form';
 import { createTestDb } from './testing/test-db';
 
@@ -124,3 +124,76 @@ describe('answers', () => {
 		});
 	});
 });
+
+describe('queued answers (group commit)', () => {
+	const typed = (text: string) => () => ({
+		ok: true as const,
+		response: { type: 'short_answer' as const, text }
+	});
+
+	function started() {
+		const result = startAttempt(db, learner, setId, 7);
+		if (!result.ok) throw new Error('not started');
+		return result.attemptId;
+	}
+
+	it('writes the answers of one turn in one transaction, each as submitAnswer would', async () => {
+		const attemptId = started();
+		const questions = questionsOf(attemptId);
+		const commits = db.$client.prepare('select count(*) as n from answer');
+		const pending = questions.map((q, position) =>
+			queueAnswer(db, learner, attemptId, position, (qq) => parseResponseForm(qq, form(formFor(q))))
+		);
+		// Nothing is written until the turn ends, and then all of it at once.
+		expect(commits.get()).toEqual({ n: 0 });
+		const results = await Promise.all(pending);
+		expect(results.every((r) => r.ok && !r.duplicate)).toBe(true);
+		expect(db.select().from(answer).all()).toHaveLength(questions.length);
+	});
+
+	it('keeps the first of two answers to one question in the same batch', async () => {
+		const attemptId = started();
+		const [first, second] = await Promise.all([
+			queueAnswer(db, learner, attemptId, 0, typed('one')),
+			queueAnswer(db, learner, attemptId, 0, typed('two'))
+		]);
+		expect(first).toMatchObject({ ok: true, duplicate: false });
+		expect(second).toMatchObject({ ok: true, duplicate: true });
+		expect(db.select().from(answer).all()).toHaveLength(1);
+	});
+
+	it('refuses a bad answer without taking the others of its batch back', async () => {
+		const attemptId = started();
+		const other = createGuest(db);
+		const results = await Promise.allSettled([
+			queueAnswer(db, learner, attemptId, 0, typed('kept')),
+			queueAnswer(db, other, attemptId, 1, typed('not yours')),
+			queueAnswer(db, learner, attemptId, 2, () => {
+				throw new Error('a bug while reading the form');
+			}),
+			queueAnswer(db, learner, attemptId, 3, typed('kept too'))
+		]);
+		expect(results[0]).toMatchObject({ status: 'fulfilled', value: { ok: true } });
+		expect(results[1]).toMatchObject({ status: 'fulfilled', value: { ok: false, status: 404 } });
+		expect(results[2]).toMatchObject({ status: 'rejected' });
+		expect(results[3]).toMatchObject({ status: 'fulfilled', value: { ok: true } });
+		const stored = db.select({ position: answer.position }).from(answer).all();
+		expect(stored.map((a) => a.position).sort()).toEqual([0, 3]);
+	});
+});
+
+/** Form fields that answer a question (right or wrong does not matter here). */
+function formFor(q: Question): Record<string, string | string[]> {
+	switch (q.type) {
+		case 'multiple_choice':
+			return { choice: q.choices[0]!.id };
+		case 'true_false':
+			return { choice: 'true' };
+		case 'matching':
+			return { match: q.pairs.map((p) => p.right) };
+		case 'ordering':
+			return { order: [...q.items] };
+		default:
+			return { text: 'twelve' };
+	}
+}

@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app-db';
 import { readFormChecked } from '$lib/server/forms';
 import { getVisibleSet } from '$lib/server/question-sets';
-import { attemptQuestions, finishAttempt, ownAttempt, submitAnswer } from '$lib/server/quiz';
+import { attemptQuestions, finishAttempt, ownAttempt, queueAnswer } from '$lib/server/quiz';
 import { parseResponseForm } from '$lib/server/quiz-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -80,7 +80,7 @@ export const actions: Actions = {
 		if (position < 0) {
 			return fail(400, { message: 'The form does not say which question it answers.' });
 		}
-		const result = submitAnswer(getDb(), me.id, found.id, position, (q) =>
+		const result = await queueAnswer(getDb(), me.id, found.id, position, (q) =>
 			parseResponseForm(q, data)
 		);
 		if (!result.ok) return fail(result.status, { message: result.message, position });
