@@ -169,6 +169,15 @@ try {
 		},
 		{
 			bench: 'classroom',
+			measure: `server CPU per request, ${LEARNERS} learners flat out`,
+			unit: 'ms',
+			median: flatOut.cpuMs,
+			baselineName: 'minimal endpoint',
+			baseline: empty.cpuMs,
+			ratio: flatOut.cpuMs / empty.cpuMs
+		},
+		{
+			bench: 'classroom',
 			measure: `answer latency, ${LEARNERS} learners at 1/s each`,
 			unit: 'ms',
 			median: paced.p50,
