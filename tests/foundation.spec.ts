@@ -42,7 +42,7 @@ test('the source page shows the text with its facts highlighted and linked', asy
 	await expect(target).toBeVisible();
 	await target.getByRole('link', { name: /Show the evidence/ }).click();
 	await expect(page).toHaveURL(/\?fact=.+#evidence-/);
-	await expect(article.locator('mark.selected').first()).toBeVisible();
+	await expect(article.locator('mark[data-selected="true"]').first()).toBeVisible();
 });
 
 test('/healthz answers after a real query', async ({ request }) => {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PASSWORD, postForm, signIn, uniqueName } from './helpers';
 
-const port = 4181;
+// Beside the browser tests' own port (4181 by default), so two checkouts can run this side by side.
+const port = Number(process.env.E2E_PORT ?? 4173) + 8;
 const base = `http://localhost:${port}`;
 const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'factdeck-restart-')), 'restart.db');
 

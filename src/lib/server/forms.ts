@@ -14,6 +14,14 @@ export function safeNext(next: string | null | undefined, fallback = '/'): strin
 	return next;
 }
 
+/**
+ * A page's own query without form-action keys ("/save") or the keys named, for a form that
+ * posts to one of the page's actions: the page re-rendered after it still has its query.
+ */
+export function ownQuery(url: URL, ...drop: string[]): [string, string][] {
+	return [...url.searchParams].filter(([key]) => !key.startsWith('/') && !drop.includes(key));
+}
+
 /** The first message for each field of a failed zod parse. */
 export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
 	const errors: Record<string, string> = {};

@@ -20,7 +20,7 @@ export const load: PageServerLoad = ({ locals, url, cookies }) => {
 			maxAge: 400 * 24 * 60 * 60
 		});
 	}
-	return { guest: locals.user?.isGuest ?? false };
+	return { guest: locals.user?.isGuest ?? false, next: url.searchParams.get('next') };
 };
 
 export const actions: Actions = {

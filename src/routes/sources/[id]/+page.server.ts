@@ -1,23 +1,4 @@
-import { error } from '@sveltejs/kit';
-import { segmentArticle } from '$lib/domain/highlight';
-import { getDb } from '$lib/server/app-db';
-import { getSource } from '$lib/server/sources';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
-	const found = getSource(getDb(), params.id);
-	if (!found) error(404, 'No source has that id.');
-	const paragraphs = segmentArticle(
-		found.source.body,
-		found.facts.map((f) => ({ factId: f.id, start: f.quoteStart, end: f.quoteEnd }))
-	);
-	return {
-		source: {
-			id: found.source.id,
-			title: found.source.title,
-			publishedOn: found.source.publishedOn
-		},
-		paragraphs,
-		facts: found.facts
-	};
-};
+/** The fact a link asked to show (?fact=), highlighted in the article and the list. */
+export const load: PageServerLoad = ({ url }) => ({ selected: url.searchParams.get('fact') });

@@ -48,7 +48,10 @@ export const load: PageServerLoad = (event) => {
 			generated: q.question.provenance !== undefined
 		})),
 		aikenLeftOut: aiken.leftOut.length,
-		classes: setAssignments(db, me.id, set.id)
+		classes: setAssignments(db, me.id, set.id),
+		// Where the editor, the generator or an import sent the teacher back to, saying what it did.
+		imported: Number(event.url.searchParams.get('imported')) || 0,
+		added: event.url.searchParams.has('added')
 	};
 };
 

@@ -3,7 +3,7 @@ import { factBases } from '$lib/content';
 import { describeAnswer } from '$lib/domain/public-question';
 import { questionTypes, type QuestionType } from '$lib/domain/question';
 import { getDb } from '$lib/server/app-db';
-import { readForm } from '$lib/server/forms';
+import { ownQuery, readForm } from '$lib/server/forms';
 import { newSeed } from '$lib/server/quiz';
 import {
 	addQuestion,
@@ -116,6 +116,8 @@ export const load: PageServerLoad = (event) => {
 		},
 		types: questionTypes.map((t) => ({ value: t, label: typeLabels[t] })),
 		nextSeed: newSeed(),
+		// The page's own address (its filters and candidates), without any action or regenerate.
+		params: ownQuery(event.url, 'regen'),
 		searched: generating || state.items.length > 0,
 		candidates: candidates.map((c) => {
 			const q = c.question;

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { toPublicQuestion, describeAnswer } from '$lib/domain/public-question';
 import { getDb } from '$lib/server/app-db';
-import { field, readFormChecked } from '$lib/server/forms';
+import { field, ownQuery, readFormChecked } from '$lib/server/forms';
 import { getTeacherQuestion, updateQuestion } from '$lib/server/teacher-sets';
 import { ownedSet } from '../../owned';
 import {
@@ -24,6 +24,7 @@ export const load: PageServerLoad = (event) => {
 	const { set, found } = ownedQuestion(event);
 	return {
 		set: { id: set.id, title: set.title },
+		query: ownQuery(event.url),
 		question: {
 			id: found.id,
 			number: found.position + 1,

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app-db';
-import { field, readFormChecked } from '$lib/server/forms';
+import { field, ownQuery, readFormChecked } from '$lib/server/forms';
 import { addQuestion, generatedQuestion, sourceBase } from '$lib/server/teacher-sets';
 import { ownedSet } from '../../owned';
 import {
@@ -43,6 +43,7 @@ export const load: PageServerLoad = (event) => {
 		set: { id: set.id, title: set.title },
 		values,
 		hidden,
+		query: ownQuery(event.url),
 		types: Object.entries(typeLabels).map(([value, label]) => ({
 			value,
 			label,
