@@ -18,6 +18,7 @@ import {
 	buryCard,
 	cardFaces,
 	cardStateOf,
+	memoryOf,
 	doneToday,
 	flaggedCards,
 	gradeCard,
@@ -70,19 +71,6 @@ function grade(cardId: string, rating: Rating1to4, now: Date) {
 function logCount(where = eq(reviewLog.userId, learner)) {
 	return db.select({ n: count() }).from(reviewLog).where(where).get()!.n;
 }
-
-const memoryOf = (row: NonNullable<ReturnType<typeof cardStateOf>>): Memory => ({
-	state: row.state,
-	due: row.due,
-	stability: row.stability,
-	difficulty: row.difficulty,
-	elapsedDays: row.elapsedDays,
-	scheduledDays: row.scheduledDays,
-	learningSteps: row.learningSteps,
-	reps: row.reps,
-	lapses: row.lapses,
-	lastReview: row.lastReview
-});
 
 describe('cards', () => {
 	it('are made from the facts once, and kept in step on every start', () => {

@@ -555,6 +555,24 @@ export function doneToday(db: Db, userId: string, now: Date): DoneToday {
 
 export type Queue = 'learning' | 'review' | 'new';
 
+/** A learner's unsuspended, unburied cards of a deck in a queue, due before `until`. */
+function dueInQueue(
+	userId: string,
+	filter: DeckFilter,
+	queue: 'learning' | 'review',
+	until: number,
+	now: number
+) {
+	return and(
+		eq(cardState.userId, userId),
+		queue === 'learning' ? inArray(cardState.state, learningStates) : eq(cardState.state, 'review'),
+		queue === 'learning' ? lte(cardState.due, new Date(until)) : lt(cardState.due, new Date(until)),
+		eq(cardState.suspended, false),
+		notBuried(now),
+		stateInDeck(filter)
+	);
+}
+
 /** The first card of a queue in a deck, or undefined. */
 function firstDue(
 	db: Db,
@@ -580,20 +598,7 @@ function firstDue(
 	return db
 		.select({ cardId: cardState.cardId })
 		.from(cardState)
-		.where(
-			and(
-				eq(cardState.userId, userId),
-				queue === 'learning'
-					? inArray(cardState.state, learningStates)
-					: eq(cardState.state, 'review'),
-				queue === 'learning'
-					? lte(cardState.due, new Date(until))
-					: lt(cardState.due, new Date(until)),
-				eq(cardState.suspended, false),
-				notBuried(now),
-				stateInDeck(filter)
-			)
-		)
+		.where(dueInQueue(userId, filter, queue, until, now))
 		.orderBy(asc(cardState.due))
 		.limit(1)
 		.get()?.cardId;
@@ -643,20 +648,7 @@ function countDue(
 	const inner = db
 		.select({ one: sql`1` })
 		.from(cardState)
-		.where(
-			and(
-				eq(cardState.userId, userId),
-				queue === 'learning'
-					? inArray(cardState.state, learningStates)
-					: eq(cardState.state, 'review'),
-				queue === 'learning'
-					? lte(cardState.due, new Date(until))
-					: lt(cardState.due, new Date(until)),
-				eq(cardState.suspended, false),
-				notBuried(now),
-				stateInDeck(filter)
-			)
-		)
+		.where(dueInQueue(userId, filter, queue, until, now))
 		.limit(cap)
 		.as('capped');
 	return db.select({ n: count() }).from(inner).get()?.n ?? 0;
@@ -823,7 +815,8 @@ export function cardStateOf(db: Db, userId: string, cardId: string): CardStateRo
 	return memoryRow(db, userId, cardId);
 }
 
-function memoryOf(row: CardStateRow): Memory {
+/** What ts-fsrs needs of a stored card state. */
+export function memoryOf(row: CardStateRow): Memory {
 	return {
 		state: row.state,
 		due: row.due,
