@@ -315,7 +315,34 @@ interface QueuedAnswer {
 	reject: (error: unknown) => void;
 }
 
-const queues = new WeakMap<Db, QueuedAnswer[]>();
+/** A database's answers waiting for the end of the turn, and the transaction that writes them. */
+interface AnswerQueue {
+	waiting: QueuedAnswer[];
+	write: (batch: QueuedAnswer[]) => ({ result: SubmitResult } | { error: unknown })[];
+}
+
+const queues = new WeakMap<Db, AnswerQueue>();
+
+function answerQueue(db: Db): AnswerQueue {
+	let queue = queues.get(db);
+	if (!queue) {
+		const client = db.$client;
+		// better-sqlite3 runs a transaction function called inside another one as a savepoint.
+		const one = client.transaction((item: QueuedAnswer) => recordAnswer(db, ...item.args));
+		const all = client.transaction((batch: QueuedAnswer[]) =>
+			batch.map((item): { result: SubmitResult } | { error: unknown } => {
+				try {
+					return { result: one(item) };
+				} catch (error) {
+					return { error };
+				}
+			})
+		);
+		queue = { waiting: [], write: (batch) => all.immediate(batch) };
+		queues.set(db, queue);
+	}
+	return queue;
+}
 
 /**
  * submitAnswer() for the server: answers that arrive in the same turn of the event loop are
@@ -333,34 +360,18 @@ export function queueAnswer(
 	now = new Date()
 ): Promise<SubmitResult> {
 	return new Promise((resolve, reject) => {
-		let queue = queues.get(db);
-		if (!queue) {
-			queue = [];
-			queues.set(db, queue);
-		}
-		queue.push({ args: [userId, attemptId, position, parse, now], resolve, reject });
-		if (queue.length === 1) setImmediate(() => writeQueued(db));
+		const queue = answerQueue(db);
+		queue.waiting.push({ args: [userId, attemptId, position, parse, now], resolve, reject });
+		if (queue.waiting.length === 1) setImmediate(() => writeQueued(queue));
 	});
 }
 
-function writeQueued(db: Db): void {
-	const batch = queues.get(db) ?? [];
-	queues.delete(db);
-	const client = db.$client;
-	// better-sqlite3 runs a transaction function called inside another one as a savepoint.
-	const one = client.transaction((item: QueuedAnswer) => recordAnswer(db, ...item.args));
-	const all = client.transaction(() =>
-		batch.map((item): { result: SubmitResult } | { error: unknown } => {
-			try {
-				return { result: one(item) };
-			} catch (error) {
-				return { error };
-			}
-		})
-	);
+function writeQueued(queue: AnswerQueue): void {
+	const batch = queue.waiting;
+	queue.waiting = [];
 	let outcomes: ({ result: SubmitResult } | { error: unknown })[];
 	try {
-		outcomes = all.immediate();
+		outcomes = queue.write(batch);
 	} catch (error) {
 		for (const item of batch) item.reject(error);
 		return;
