@@ -1,7 +1,7 @@
 // Times the question generator: the article's bank (median and p99 over many runs), and
 // synthetic fact bases of 1,000 and 10,000 facts, whose time should grow about linearly.
 // Usage: npm run bench:generate [-- --runs N]
-import { report } from './bench-support';
+import { percentile, report } from './bench-support';
 import { xiMoscow } from '../src/lib/content/xi-moscow-2023-03-21';
 import type { FactBase } from '../src/lib/domain/fact-base';
 import { questionBank } from '../src/lib/domain/generate-questions';
@@ -13,11 +13,6 @@ interface Timing {
 	/** The fastest run: the least disturbed by other work on a shared machine. */
 	best: number;
 	questions: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-	const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-	return sorted[at] ?? NaN;
 }
 
 /** Runs the generator `runs` times after `warmup` untimed runs (the JIT settles first). */

@@ -3,7 +3,7 @@
 // a grade, through the app's functions and through the same SQL as raw better-sqlite3 prepared
 // statements in the same process. Prints median and p99; passes or fails on nothing.
 // Usage: npm run bench:review [-- --runs N]
-import { report, type BenchRow } from './bench-support';
+import { percentile, report, type BenchRow } from './bench-support';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,11 +45,6 @@ function random(seed: number) {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-	const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-	return sorted[i] ?? NaN;
 }
 
 interface Timing {

@@ -19,6 +19,7 @@
 import autocannon from 'autocannon';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
+import { percentile } from './bench-support';
 
 const specFile = process.argv[2];
 if (!specFile) {
@@ -61,12 +62,6 @@ function headersOf(item: LoadRequest): Record<string, string> {
 		accept: 'text/html',
 		...(item.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {})
 	};
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-	if (sorted.length === 0) return NaN;
-	const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-	return sorted[at] ?? NaN;
 }
 
 function flatOut(): Promise<LoadResult> {
