@@ -21,17 +21,14 @@ import {
 	textCandidates,
 	textDistractors
 } from './distractors';
+import { agree, displayName, kindNoun, kindScope, mention, placePhrase, whWord } from './english';
 import {
-	agree,
-	displayName,
-	isPlural,
-	kindNoun,
-	kindScope,
-	mention,
-	placePhrase,
-	whWord
-} from './english';
-import { relatedPredicates, type Ask, type FactIndex, type Slot } from './fact-index';
+	relatedPredicates,
+	type Ask,
+	type EntityNode,
+	type FactIndex,
+	type Slot
+} from './fact-index';
 import type { ContextMode, EntityTemplate, NumberTemplate, Parts, TextTemplate } from './templates';
 import {
 	asQuestion,
@@ -168,7 +165,7 @@ const thing = { one: 'thing', many: 'things' };
 interface EntitySpec {
 	templateId: string;
 	fact: Fact;
-	answer: Entity;
+	answer: EntityNode;
 	ask: Ask;
 	prompt: string;
 	/** The "which of these" prompt, written only when the answer is not unique. */
@@ -183,10 +180,14 @@ interface EntitySpec {
 	noChoices?: boolean;
 }
 
-function entityChoices(answer: Entity, distractors: readonly Entity[], random: Random): Choice[] {
+function entityChoices(
+	answer: EntityNode,
+	distractors: readonly EntityNode[],
+	random: Random
+): Choice[] {
 	return random
 		.shuffle([answer, ...distractors])
-		.map((e) => ({ id: e.id, text: capitalise(e.name) }));
+		.map((n) => ({ id: n.id, text: capitalise(n.entity.name) }));
 }
 
 /**
@@ -199,7 +200,7 @@ function distractorTiers(
 	ask: Ask,
 	kind: Entity['kind'],
 	samePoolOnly: boolean
-): readonly (readonly Entity[])[] {
+): readonly (readonly EntityNode[])[] {
 	return ix.memo(`tiers|${ask.predicate}|${ask.hole}|${kind}|${samePoolOnly}`, () => {
 		const tiers = [ix.slotPool(ask.predicate, ask.hole)];
 		for (const p of relatedPredicates(ask.predicate)) tiers.push(ix.slotPool(p, ask.hole));
@@ -216,47 +217,44 @@ function distractorTiers(
 function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 	const { ix } = g;
 	const { answer, fact } = spec;
-	const scope = kindScope(answer);
+	const scope = kindScope(answer.entity);
 	const isUnique = ix.isOnlyAnswer(spec.ask, answer.id, (id) =>
-		scope.includes(ix.entity(id)?.kind ?? 'event')
+		scope.includes(ix.node(id)?.kind ?? 'event')
 	);
 	const prompt = isUnique ? spec.prompt : spec.among();
 	const promptKey = key(prompt);
-	const leaked = leaksKey(promptKey, ix.formKeys(answer.id));
-	const canType = isUnique && typeable(answer) && !leaked;
+	const leaked = leaksKey(promptKey, answer.keys);
+	const canType = isUnique && typeable(answer.entity) && !leaked;
 	// Where both could be asked, a third of the questions are typed.
 	const preferTyped = canType && hash32(`${spec.templateId}:${fact.id}`) % 3 === 0;
 
-	// The truth screen: a map lookup or two per candidate, never a scan of the base.
-	const answerPlural = isPlural(answer);
+	// The truth screen: a lookup or two per candidate, never a scan of the base.
+	const answerPlural = answer.plural;
 	// With a named entity, the few entities linked to it are gathered once; with a value alone
 	// (who said …?) that set could be large, so each candidate is asked about instead.
 	let possible: ReadonlySet<string> | undefined;
-	const mayHold = (id: string) => {
-		if (id === answer.id) return true;
-		if (spec.ask.known === undefined) return ix.mayHold(spec.ask, id);
+	const mayHold = (n: EntityNode) => {
+		if (n === answer) return true;
+		if (spec.ask.known === undefined) return ix.mayHold(spec.ask, n);
 		possible ??= ix.possibleAnswers(spec.ask);
-		return possible.has(id);
+		return possible.has(n.id);
 	};
-	const invalid = (c: Entity) => {
+	const invalid = (c: EntityNode) => {
 		if (spec.named.includes(c.id)) return true;
 		// "Which country said …?" should not offer "Western countries".
-		if (!answerPlural && isPlural(c)) return true;
-		if (mayHold(c.id)) return true;
-		for (const k of ix.formKeys(c.id)) {
-			if (hasPhrase(promptKey, k)) return true;
-			// Another entity under the same name, for which the claim holds, is the same answer.
-			for (const owner of ix.ownersOf(k)) if (owner !== c.id && mayHold(owner)) return true;
-		}
+		if (!answerPlural && c.plural) return true;
+		if (mayHold(c)) return true;
+		for (const k of c.keys) if (hasPhrase(promptKey, k)) return true;
+		// Another entity under the same name, for which the claim holds, is the same answer.
+		for (const namesake of c.namesakes) if (mayHold(namesake)) return true;
 		return false;
 	};
 	const tiers = distractorTiers(ix, spec.ask, answer.kind, spec.samePoolOnly ?? false);
-	const formKeys = (id: string) => ix.formKeys(id);
 
 	let asked = false;
-	let candidates: Entity[][] | undefined;
+	let candidates: EntityNode[][] | undefined;
 	if (!preferTyped && !spec.noChoices && !leaked) {
-		candidates = entityCandidates(answer, tiers, invalid, formKeys);
+		candidates = entityCandidates(answer, tiers, invalid);
 		if (candidates) {
 			const id = `mc:${spec.templateId}:${fact.id}`;
 			const random = randomFor(g, id);
@@ -278,8 +276,8 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 			id: `sa:${spec.templateId}:${fact.id}`,
 			type: 'short_answer',
 			prompt: spec.prompt,
-			answer: answer.name,
-			alternatives: [...answer.aliases],
+			answer: answer.entity.name,
+			alternatives: [...answer.entity.aliases],
 			explanation: explain([fact]),
 			provenance: provenanceOf(g, [fact])
 		};
@@ -299,20 +297,13 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 			: (r) => {
 					// Swap in one entity the base does not hold the claim for, reading the same way:
 					// one of the distractors when there are some, else a fresh search.
-					const same = (e: Entity) => isPlural(e) === answerPlural;
+					const same = (n: EntityNode) => n.plural === answerPlural;
 					const known = candidates?.map((tier) => tier.filter(same)).filter((t) => t.length > 0);
 					const swap =
 						known && known.length > 0
 							? pickFromTiers(known, r, 1)[0]
-							: entityDistractors(
-									answer,
-									tiers,
-									(e) => invalid(e) || !same(e),
-									formKeys,
-									r,
-									1
-								)?.[0];
-					return swap && spec.claim(swap);
+							: entityDistractors(answer, tiers, (n) => invalid(n) || !same(n), r, 1)?.[0];
+					return swap && spec.claim(swap.entity);
 				}
 	});
 }
@@ -321,12 +312,13 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 export function entityQuestions(g: Gen, t: EntityTemplate, f: Fact, out: Drafts): void {
 	if (t.when && !t.when(f)) return;
 	const { ix } = g;
-	const answer = ix.entity(f[t.hole]);
+	const answerNode = ix.node(f[t.hole]);
 	const known = ix.entity(f[other(t.hole)]);
-	if (!answer || !known || answer.id === known.id) return;
+	if (!answerNode || !known || answerNode.id === known.id) return;
 	if (t.withValue && f.value?.kind !== 'text') return;
+	const answer = answerNode.entity;
 	const V = f.value?.kind === 'text' ? f.value.text : '';
-	const avoid = ix.formKeys(answer.id);
+	const avoid = answerNode.keys;
 	const ctx = contextFor(g, t.context, f, t.hole, avoid);
 	const knownText = mention(known, avoid);
 	if (knownText === undefined) return;
@@ -358,7 +350,7 @@ export function entityQuestions(g: Gen, t: EntityTemplate, f: Fact, out: Drafts)
 		{
 			templateId: t.id,
 			fact: f,
-			answer,
+			answer: answerNode,
 			ask,
 			prompt: capitalise(t.ask(askParts)),
 			among: () => capitalise(t.among(askParts)),
@@ -434,8 +426,9 @@ export function statementQuestions(
 	out: Drafts
 ): void {
 	const { ix } = g;
-	const subject = ix.entity(f.subject);
-	if (!subject) return;
+	const subjectNode = ix.node(f.subject);
+	if (!subjectNode) return;
+	const subject = subjectNode.entity;
 	const split = splitStatement(f.statement, subject);
 	if (!split) {
 		if (fallback) entityQuestions(g, fallback, f, out);
@@ -459,7 +452,7 @@ export function statementQuestions(
 		{
 			templateId: `who-${f.predicate.replace(/_/g, '-')}`,
 			fact: f,
-			answer: subject,
+			answer: subjectNode,
 			ask,
 			prompt: asQuestion(`${split.lead}${opening(wh)}${split.rest}`),
 			among: () => asQuestion(`${split.lead}${opening(`Which of these ${many}`)}${split.rest}`),

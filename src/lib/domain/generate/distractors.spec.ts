@@ -5,6 +5,7 @@ import { createRandom } from '../random';
 import {
 	dateDistractors,
 	entityDistractors,
+	type EntityCandidate,
 	nearestByLength,
 	numberDistractors,
 	shiftDate,
@@ -13,6 +14,16 @@ import {
 } from './distractors';
 
 const person = (id: string, name: string): Entity => ({ id, kind: 'person', name, aliases: [] });
+
+/** A candidate as the index would describe it; its keys default to its id. */
+function candidate(entity: Entity, keys: readonly string[] = [entity.id]): EntityCandidate {
+	return {
+		entity,
+		keys,
+		nameLength: entity.name.length,
+		nameWords: entity.name.split(' ').length
+	};
+}
 
 describe('numberDistractors', () => {
 	it('offers numbers near the right one and never a true value', () => {
@@ -74,47 +85,40 @@ describe('entityDistractors', () => {
 		person('d', 'Antony Blinken'),
 		person('e', 'Mikhail Mishustin'),
 		person('f', 'Volodymyr Zelensky')
-	].sort((x, y) => x.name.length - y.name.length);
-	const keys = (id: string) => [id];
+	]
+		.sort((x, y) => x.name.length - y.name.length)
+		.map((e) => candidate(e));
+	const ids = (found: readonly EntityCandidate[] | undefined) => found?.map((c) => c.entity.id);
 
 	it('returns three valid ones, or none when three do not exist', () => {
 		fc.assert(
 			fc.property(fc.integer(), (seed) => {
-				const answer = pool[0] as Entity;
+				const answer = pool[0] as EntityCandidate;
 				const picked = entityDistractors(
 					answer,
 					[pool],
-					(e) => e.id === 'b',
-					keys,
+					(c) => c.entity.id === 'b',
 					createRandom(seed)
 				);
 				expect(picked).toHaveLength(3);
-				expect(picked?.map((e) => e.id)).not.toContain('b');
-				expect(picked?.map((e) => e.id)).not.toContain(answer.id);
+				expect(ids(picked)).not.toContain('b');
+				expect(ids(picked)).not.toContain(answer.entity.id);
 			})
 		);
 		const none = entityDistractors(
-			pool[0] as Entity,
+			pool[0] as EntityCandidate,
 			[pool],
-			(e) => e.id !== 'c',
-			keys,
+			(c) => c.entity.id !== 'c',
 			createRandom(1)
 		);
 		expect(none).toBeUndefined();
 	});
 
 	it('treats an entity sharing a name with the answer as the answer', () => {
-		const twin = { ...person('z', 'Xi'), aliases: ['Xi Jinping'] };
-		const answer = { ...(pool[0] as Entity), id: 'xi' };
-		const formKeys = (id: string) => (id === 'z' || id === 'xi' ? ['xi jinping'] : [id]);
-		const picked = entityDistractors(
-			answer,
-			[[twin, ...pool]],
-			() => false,
-			formKeys,
-			createRandom(3)
-		);
-		expect(picked?.map((e) => e.id)).not.toContain('z');
+		const twin = candidate({ ...person('z', 'Xi'), aliases: ['Xi Jinping'] }, ['xi jinping']);
+		const answer = candidate({ ...(pool[0] as EntityCandidate).entity, id: 'xi' }, ['xi jinping']);
+		const picked = entityDistractors(answer, [[twin, ...pool]], () => false, createRandom(3));
+		expect(ids(picked)).not.toContain('z');
 	});
 });
 

@@ -45,39 +45,47 @@ export function nearestByLength<T>(
 	return out;
 }
 
+/** What screening an entity candidate needs to know of it (an index's EntityNode). */
+export interface EntityCandidate {
+	readonly entity: Entity;
+	/** Keys of its name and aliases. */
+	readonly keys: readonly string[];
+	readonly nameLength: number;
+	readonly nameWords: number;
+}
+
 /**
  * Screened candidates for entity distractors, nearest tier first, or undefined when fewer than
  * `count` valid ones exist. Tiers are tried in order (entities in the same role first, then any
  * of the same kind), each nearest in name length first, up to a handful in all.
  */
-export function entityCandidates(
-	answer: Entity,
-	tiers: readonly (readonly Entity[])[],
-	isInvalid: (candidate: Entity) => boolean,
-	formKeys: (id: string) => readonly string[],
+export function entityCandidates<T extends EntityCandidate>(
+	answer: T,
+	tiers: readonly (readonly T[])[],
+	isInvalid: (candidate: T) => boolean,
 	count = 3
-): Entity[][] | undefined {
-	const taken = new Set<string>(formKeys(answer.id));
-	const seen = new Set<Entity>([answer]);
-	const answerWords = wordCount(answer.name);
-	const picked: Entity[][] = [];
+): T[][] | undefined {
+	const taken = new Set<string>(answer.keys);
+	const seen = new Set<T>([answer]);
+	const kind = answer.entity.kind;
+	const picked: T[][] = [];
 	let total = 0;
 	for (const tier of tiers) {
 		if (total >= spread) break;
 		const found = nearestByLength(
 			tier,
-			(e) => e.name.length,
-			answer.name.length,
-			(e) => {
-				if (seen.has(e) || e.kind !== answer.kind || e.id === answer.id) return false;
-				seen.add(e);
+			lengthOfName,
+			answer.nameLength,
+			(c) => {
+				if (seen.has(c) || c.entity.kind !== kind || c.entity.id === answer.entity.id) return false;
+				seen.add(c);
 				// "Gazprom" beside "delegation of senior Russian officials" reads as a giveaway.
-				if (!similarWords(answerWords, answer.name, e.name)) return false;
+				if (!similarSize(answer.nameWords, answer.nameLength, c.nameWords, c.nameLength))
+					return false;
 				// The same thing under another name, or a choice that reads like another one.
-				const keys = formKeys(e.id);
-				for (const k of keys) if (taken.has(k)) return false;
-				if (isInvalid(e)) return false;
-				for (const k of keys) taken.add(k);
+				for (const k of c.keys) if (taken.has(k)) return false;
+				if (isInvalid(c)) return false;
+				for (const k of c.keys) taken.add(k);
 				return true;
 			},
 			spread - total
@@ -86,6 +94,10 @@ export function entityCandidates(
 		total += found.length;
 	}
 	return total < count ? undefined : picked;
+}
+
+function lengthOfName(c: EntityCandidate): number {
+	return c.nameLength;
 }
 
 /** The seed's pick of `count` from tiered candidates: nearer tiers first, shuffled within. */
@@ -101,27 +113,25 @@ export function pickFromTiers<T>(tiers: readonly (readonly T[])[], random: Rando
 }
 
 /** Three entity distractors for `answer`, or undefined when three valid ones do not exist. */
-export function entityDistractors(
-	answer: Entity,
-	tiers: readonly (readonly Entity[])[],
-	isInvalid: (candidate: Entity) => boolean,
-	formKeys: (id: string) => readonly string[],
+export function entityDistractors<T extends EntityCandidate>(
+	answer: T,
+	tiers: readonly (readonly T[])[],
+	isInvalid: (candidate: T) => boolean,
 	random: Random,
 	count = 3
-): Entity[] | undefined {
-	const found = entityCandidates(answer, tiers, isInvalid, formKeys, count);
+): T[] | undefined {
+	const found = entityCandidates(answer, tiers, isInvalid, count);
 	return found && pickFromTiers(found, random, count);
 }
 
 /** Whether two phrases are of a similar form for choices (no 2 words against 15). */
 export function similarForm(a: string, b: string): boolean {
-	return similarWords(wordCount(a), a, b);
+	return similarSize(wordCount(a), a.length, wordCount(b), b.length);
 }
 
-/** similarForm() with the first phrase's word count known. */
-function similarWords(wa: number, a: string, b: string): boolean {
-	const wb = wordCount(b);
-	return Math.max(wa, wb) <= 2 * Math.min(wa, wb) + 1 && Math.abs(a.length - b.length) <= 40;
+/** similarForm() on word counts and lengths. */
+function similarSize(wa: number, la: number, wb: number, lb: number): boolean {
+	return Math.max(wa, wb) <= 2 * Math.min(wa, wb) + 1 && Math.abs(la - lb) <= 40;
 }
 
 /** Screened phrase candidates from sorted pools (one key, one phrase), or undefined. */

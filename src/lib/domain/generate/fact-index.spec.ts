@@ -58,7 +58,7 @@ describe('FactIndex', () => {
 	});
 
 	it('keeps pools sorted by name length and finds owners of a name', () => {
-		const people = ix.kindPool('person').map((e) => e.name.length);
+		const people = ix.kindPool('person').map((e) => e.entity.name.length);
 		expect(people).toEqual([...people].sort((a, b) => a - b));
 		expect(ix.ownersOf(key('the Kremlin'))).toEqual(['kremlin']);
 		expect(

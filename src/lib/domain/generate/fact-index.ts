@@ -8,7 +8,8 @@ import {
 	type FactBase,
 	type Predicate
 } from '../fact-base';
-import { hasPhrase, key } from './text';
+import { isPlural } from './english';
+import { hasPhrase, key, wordCount } from './text';
 
 export type Slot = 'subject' | 'object';
 
@@ -116,26 +117,68 @@ class Table {
 
 const none: readonly Fact[] = [];
 const noKeys: readonly string[] = [];
+const noNodes: readonly EntityNode[] = [];
+
+/** A predicate's place in `predicates`: per-entity fact lists are arrays indexed by it. */
+const predicateIndex = new Map<Predicate, number>(predicates.map((p, i) => [p, i]));
+
+function indexOf(p: Predicate): number {
+	return predicateIndex.get(p) ?? -1;
+}
+
+/**
+ * What the index holds about one entity, gathered once, so the generator's inner loops
+ * (screening distractors) follow references instead of looking ids up.
+ */
+export interface EntityNode {
+	readonly entity: Entity;
+	readonly id: string;
+	readonly kind: EntityKind;
+	/** Keys of its name and aliases. */
+	readonly keys: readonly string[];
+	readonly nameLength: number;
+	readonly nameWords: number;
+	/** Whether its name reads as plural (see isPlural). */
+	readonly plural: boolean;
+	/** Other entities with a name or alias of the same key (only in a careless base). */
+	readonly namesakes: readonly EntityNode[];
+	/** Facts with the entity as subject, and as object, by predicate index. */
+	readonly asSubject: readonly (readonly Fact[] | undefined)[];
+	readonly asObject: readonly (readonly Fact[] | undefined)[];
+	/** Places lying in it, per located_in. */
+	readonly children: readonly EntityNode[];
+}
+
+interface MutableNode extends EntityNode {
+	namesakes: EntityNode[];
+	asSubject: Fact[][];
+	asObject: Fact[][];
+	children: EntityNode[];
+}
+
+function addAt(lists: Fact[][], at: number, f: Fact): void {
+	const list = lists[at];
+	if (list) list.push(f);
+	else lists[at] = [f];
+}
 
 export class FactIndex {
 	readonly base: FactBase;
 	readonly facts: readonly Fact[];
-	private readonly entityById = new Map<string, Entity>();
-	private readonly formKeysById = new Map<string, string[]>();
+	private readonly nodeById = new Map<string, MutableNode>();
 	private readonly ownersByFormKey = new Map<string, string[]>();
 	private readonly factById = new Map<string, Fact>();
 	private readonly byPredicate = new Map<Predicate, Fact[]>();
-	private readonly bySubject = new Table();
-	private readonly byObject = new Table();
 	private readonly valueKeyByFact = new Map<Fact, string>();
 	private readonly byExactValue = new Table();
+	/** Runs of words of the values, per predicate: built on a predicate's first value search. */
 	private readonly byValueGram = new Table();
-	private readonly byKind = new Map<EntityKind, Entity[]>();
+	private readonly gramsBuilt = new Set<Predicate>();
+	private readonly byKind = new Map<EntityKind, EntityNode[]>();
 	private readonly bySlot = Object.fromEntries(
-		predicates.map((p) => [p, { subject: [] as Entity[], object: [] as Entity[] }])
-	) as Record<Predicate, Record<Slot, Entity[]>>;
+		predicates.map((p) => [p, { subject: [] as EntityNode[], object: [] as EntityNode[] }])
+	) as Record<Predicate, Record<Slot, EntityNode[]>>;
 	private readonly parentsById = new Map<string, string[]>();
-	private readonly childrenById = new Map<string, string[]>();
 	private readonly valuePools = new Map<string, string[]>();
 	private readonly memos = new Map<string, unknown>();
 
@@ -143,49 +186,72 @@ export class FactIndex {
 		this.base = base;
 		this.facts = base.facts;
 		for (const e of base.entities) {
-			this.entityById.set(e.id, e);
 			const keys = [...new Set([e.name, ...e.aliases].map(key).filter((k) => k !== ''))];
-			this.formKeysById.set(e.id, keys);
+			const node: MutableNode = {
+				entity: e,
+				id: e.id,
+				kind: e.kind,
+				keys,
+				nameLength: e.name.length,
+				nameWords: wordCount(e.name),
+				plural: isPlural(e),
+				namesakes: [],
+				asSubject: [],
+				asObject: [],
+				children: []
+			};
+			this.nodeById.set(e.id, node);
 			for (const k of keys) push(this.ownersByFormKey, k, e.id);
-			push(this.byKind, e.kind, e);
+			push(this.byKind, e.kind, node);
+		}
+		for (const owners of this.ownersByFormKey.values()) {
+			if (owners.length < 2) continue;
+			for (const id of owners) {
+				const node = this.nodeById.get(id) as MutableNode;
+				for (const other of owners) {
+					const namesake = this.nodeById.get(other) as MutableNode;
+					if (other !== id && !node.namesakes.includes(namesake)) node.namesakes.push(namesake);
+				}
+			}
 		}
 		const slotMembers = Object.fromEntries(
-			predicates.map((p) => [p, { subject: new Set<string>(), object: new Set<string>() }])
-		) as Record<Predicate, Record<Slot, Set<string>>>;
+			predicates.map((p) => [p, { subject: new Set<EntityNode>(), object: new Set<EntityNode>() }])
+		) as Record<Predicate, Record<Slot, Set<EntityNode>>>;
 		for (const f of base.facts) {
 			this.factById.set(f.id, f);
 			push(this.byPredicate, f.predicate, f);
-			this.bySubject.add(f.predicate, f.subject, f);
+			const at = indexOf(f.predicate);
+			const subject = this.nodeById.get(f.subject);
+			const object = f.object === undefined ? undefined : this.nodeById.get(f.object);
 			const members = slotMembers[f.predicate];
-			members.subject.add(f.subject);
-			if (f.object !== undefined) {
-				this.byObject.add(f.predicate, f.object, f);
-				members.object.add(f.object);
-				if (symmetricPredicates.has(f.predicate)) {
-					members.subject.add(f.object);
-					members.object.add(f.subject);
-				}
+			if (subject) {
+				addAt(subject.asSubject, at, f);
+				members.subject.add(subject);
+			}
+			if (object) {
+				addAt(object.asObject, at, f);
+				members.object.add(object);
+			}
+			if (f.object !== undefined && symmetricPredicates.has(f.predicate)) {
+				if (object) members.subject.add(object);
+				if (subject) members.object.add(subject);
 			}
 			if (f.predicate === 'located_in' && f.object !== undefined) {
 				push(this.parentsById, f.subject, f.object);
-				push(this.childrenById, f.object, f.subject);
+				if (subject && object) object.children.push(subject);
 			}
 			if (f.value?.kind === 'text') {
 				const k = key(f.value.text);
 				this.valueKeyByFact.set(f, k);
 				this.byExactValue.add(f.predicate, k, f);
-				forEachGram(k, maxGram, (gram) => this.byValueGram.add(f.predicate, gram, f));
 			}
 		}
-		const byLength = (a: Entity, b: Entity) =>
-			a.name.length - b.name.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+		const byLength = (a: EntityNode, b: EntityNode) =>
+			a.nameLength - b.nameLength || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 		for (const list of this.byKind.values()) list.sort(byLength);
 		for (const p of predicates) {
 			for (const slot of ['subject', 'object'] as const) {
-				const list = [...slotMembers[p][slot]]
-					.map((id) => this.entityById.get(id))
-					.filter(isEntity);
-				this.bySlot[p][slot] = list.sort(byLength);
+				this.bySlot[p][slot] = [...slotMembers[p][slot]].sort(byLength);
 			}
 		}
 	}
@@ -200,7 +266,11 @@ export class FactIndex {
 	}
 
 	entity(id: string | undefined): Entity | undefined {
-		return id === undefined ? undefined : this.entityById.get(id);
+		return id === undefined ? undefined : this.nodeById.get(id)?.entity;
+	}
+
+	node(id: string | undefined): EntityNode | undefined {
+		return id === undefined ? undefined : this.nodeById.get(id);
 	}
 
 	fact(id: string): Fact | undefined {
@@ -209,7 +279,7 @@ export class FactIndex {
 
 	/** Keys of an entity's name and aliases. */
 	formKeys(id: string): readonly string[] {
-		return this.formKeysById.get(id) ?? noKeys;
+		return this.nodeById.get(id)?.keys ?? noKeys;
 	}
 
 	/** The entities whose name or alias has this key (more than one only in a careless base). */
@@ -231,20 +301,20 @@ export class FactIndex {
 	}
 
 	factsAbout(predicate: Predicate, subject: string): readonly Fact[] {
-		return this.bySubject.get(predicate, subject);
+		return this.nodeById.get(subject)?.asSubject[indexOf(predicate)] ?? none;
 	}
 
 	factsAboutObject(predicate: Predicate, object: string): readonly Fact[] {
-		return this.byObject.get(predicate, object);
+		return this.nodeById.get(object)?.asObject[indexOf(predicate)] ?? none;
 	}
 
 	/** Entities of a kind, shortest name first. */
-	kindPool(kind: EntityKind): readonly Entity[] {
-		return this.byKind.get(kind) ?? [];
+	kindPool(kind: EntityKind): readonly EntityNode[] {
+		return this.byKind.get(kind) ?? noNodes;
 	}
 
 	/** Entities that fill a slot of a predicate anywhere in the base, shortest name first. */
-	slotPool(predicate: Predicate, slot: Slot): readonly Entity[] {
+	slotPool(predicate: Predicate, slot: Slot): readonly EntityNode[] {
 		return this.bySlot[predicate][slot];
 	}
 
@@ -298,6 +368,7 @@ export class FactIndex {
 	 * would make the list grow with the base.
 	 */
 	private valueCandidates(predicate: Predicate, valueKey: string, both: boolean): readonly Fact[] {
+		this.buildGrams(predicate);
 		const words = valueKey.split(' ');
 		const n = Math.min(maxGram, words.length);
 		let containing: readonly Fact[] = none;
@@ -312,6 +383,16 @@ export class FactIndex {
 			for (const f of this.byExactValue.get(predicate, gram)) all.push(f);
 		});
 		return all;
+	}
+
+	private buildGrams(predicate: Predicate): void {
+		if (this.gramsBuilt.has(predicate)) return;
+		this.gramsBuilt.add(predicate);
+		for (const f of this.factsOf(predicate)) {
+			const k = this.valueKeyByFact.get(f);
+			if (k !== undefined)
+				forEachGram(k, maxGram, (gram) => this.byValueGram.add(predicate, gram, f));
+		}
 	}
 
 	/**
@@ -374,27 +455,29 @@ export class FactIndex {
 	 * form of possibleAnswers(), which looks only at the candidate's own facts, so screening a
 	 * distractor costs the same however large the base is.
 	 */
-	mayHold(ask: Ask, candidate: string, depth = 0): boolean {
+	mayHold(ask: Ask, candidate: string | EntityNode, depth = 0): boolean {
+		const node = typeof candidate === 'string' ? this.nodeById.get(candidate) : candidate;
+		if (node === undefined) return false;
 		const family = relatedTo[ask.predicate];
 		for (const p of family?.predicates ?? [ask.predicate]) {
 			const contained = p === ask.predicate;
-			if (this.holdsFor(p, ask, ask.hole, candidate, contained)) return true;
+			const at = indexOf(p);
+			const own = ask.hole === 'subject' ? node.asSubject[at] : node.asObject[at];
+			if (own && this.holdsFor(own, ask, other(ask.hole), contained)) return true;
 			const bothWays = symmetricPredicates.has(p) || (family?.bothWays ?? false);
-			if (bothWays && this.holdsFor(p, ask, other(ask.hole), candidate, contained)) return true;
+			if (!bothWays) continue;
+			const turned = ask.hole === 'subject' ? node.asObject[at] : node.asSubject[at];
+			if (turned && this.holdsFor(turned, ask, ask.hole, contained)) return true;
 		}
 		// A country is visited when a place in it is (one level of located_in is enough here).
 		if (family === travel && depth === 0) {
-			for (const child of this.childrenById.get(candidate) ?? noKeys) {
-				if (this.mayHold(ask, child, depth + 1)) return true;
-			}
+			for (const child of node.children) if (this.mayHold(ask, child, depth + 1)) return true;
 		}
 		return false;
 	}
 
-	private holdsFor(p: Predicate, ask: Ask, hole: Slot, candidate: string, contained: boolean) {
-		const knownSlot = other(hole);
-		const facts =
-			hole === 'subject' ? this.factsAbout(p, candidate) : this.factsAboutObject(p, candidate);
+	/** Whether one of the candidate's facts makes the claim: the known entity in `knownSlot`. */
+	private holdsFor(facts: readonly Fact[], ask: Ask, knownSlot: Slot, contained: boolean) {
 		for (const f of facts) {
 			if (ask.known !== undefined && f[knownSlot] !== ask.known) continue;
 			if (ask.value !== undefined && !this.valueMatches(f, ask.value, true, contained)) continue;
@@ -469,10 +552,6 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
 	const list = map.get(k);
 	if (list) list.push(v);
 	else map.set(k, [v]);
-}
-
-function isEntity(e: Entity | undefined): e is Entity {
-	return e !== undefined;
 }
 
 /** Calls back with every run of 1..max consecutive words of a key. */
