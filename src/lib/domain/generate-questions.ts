@@ -49,6 +49,12 @@ const numberByPredicate = byPredicate<NumberTemplate>(numberTemplates);
 
 const maxPerFact = 3;
 
+/** What the bank already asks: prompts by question type, and cloze blanks. */
+interface Seen {
+	prompts: Map<QuestionType, Set<string>>;
+	blanks: Set<string>;
+}
+
 /** Whether a key is new to the set (and adds it). */
 function firstTime(seen: Set<string>, k: string): boolean {
 	if (seen.has(k)) return false;
@@ -56,12 +62,18 @@ function firstTime(seen: Set<string>, k: string): boolean {
 	return true;
 }
 
+function promptsOf(seen: Seen, type: QuestionType): Set<string> {
+	let prompts = seen.prompts.get(type);
+	if (!prompts) seen.prompts.set(type, (prompts = new Set()));
+	return prompts;
+}
+
 /**
  * The questions of one fact: the templates' own first (in table order), then a cloze, then a
  * true/false, at most `maxPerFact` in all, so the bank stays broad rather than deep. Builders
  * that could only add questions past the cap are not run at all.
  */
-function questionsFor(g: Gen, f: Fact, seen: Set<string>): Question[] {
+function questionsFor(g: Gen, f: Fact, seen: Seen): Question[] {
 	const drafts: Drafts = { questions: [], claims: [] as Claim[], asked: new Set() };
 	const room = () => drafts.questions.length < maxPerFact;
 	if (statementPredicates.has(f.predicate)) {
@@ -77,11 +89,11 @@ function questionsFor(g: Gen, f: Fact, seen: Set<string>): Question[] {
 	}
 	if (room()) dateQuestions(g, f, drafts);
 	// "Which of these greeted Xi at the Kremlin?" once, though three facts could ask it.
-	const out = drafts.questions.filter((q) => firstTime(seen, `${q.type}\u0000${q.prompt}`));
+	const out = drafts.questions.filter((q) => firstTime(promptsOf(seen, q.type), q.prompt));
 	drafts.questions = out;
 	const cloze = room() ? clozeQuestion(g, f, drafts.asked) : undefined;
 	// Facts sharing a quote would give the same blank twice.
-	if (cloze && firstTime(seen, `${cloze.before}\u0000${cloze.answer}\u0000${cloze.after}`)) {
+	if (cloze && firstTime(seen.blanks, `${cloze.before}\u0000${cloze.answer}\u0000${cloze.after}`)) {
 		out.push(cloze);
 	}
 	const tf = room() ? trueFalseQuestion(g, drafts.claims) : undefined;
@@ -95,7 +107,7 @@ function questionsFor(g: Gen, f: Fact, seen: Set<string>): Question[] {
  */
 export function questionBank(base: FactBase, seed: number): Question[] {
 	const g: Gen = { ix: new FactIndex(base), seed, sourceId: base.source.id };
-	const seen = new Set<string>();
+	const seen: Seen = { prompts: new Map(), blanks: new Set() };
 	const questions: Question[] = [];
 	for (const f of base.facts) questions.push(...questionsFor(g, f, seen));
 	questions.push(...matchingQuestions(g), ...orderingQuestions(g));

@@ -136,17 +136,20 @@ function contextFor(
 
 /** The pieces a template writes with: nouns and question word for the hole, verbs for S. */
 function parts(
-	fields: { S: string; O: string; V?: string; ctx?: string },
+	S: string,
+	O: string,
+	V: string,
+	ctx: string,
 	hole: Entity | undefined,
 	subject: Entity | undefined
 ): Parts {
 	const noun = hole ? kindNoun(hole.kind) : thing;
 	const verbs = agree(subject);
 	return {
-		S: fields.S,
-		O: fields.O,
-		V: fields.V ?? '',
-		ctx: fields.ctx ?? '',
+		S,
+		O,
+		V,
+		ctx,
 		wh: hole ? whWord(hole) : 'What',
 		one: noun.one,
 		many: noun.many,
@@ -191,25 +194,6 @@ function entityChoices(
 }
 
 /**
- * The pools distractors come from, nearest first: entities in the same slot of the predicate,
- * then of related predicates (other places visited), then, unless the template says not, any
- * entity of the kind.
- */
-function distractorTiers(
-	ix: FactIndex,
-	ask: Ask,
-	kind: Entity['kind'],
-	samePoolOnly: boolean
-): readonly (readonly EntityNode[])[] {
-	return ix.memo(`tiers|${ask.predicate}|${ask.hole}|${kind}|${samePoolOnly}`, () => {
-		const tiers = [ix.slotPool(ask.predicate, ask.hole)];
-		for (const p of relatedPredicates(ask.predicate)) tiers.push(ix.slotPool(p, ask.hole));
-		if (!samePoolOnly) tiers.push(ix.kindPool(kind));
-		return tiers;
-	});
-}
-
-/**
  * One choice-or-typed question and a true/false claim for one entity answer. When both a
  * multiple choice and a short answer could be asked, the fact id decides which (a third are
  * typed), so the bank stays varied without asking the same thing twice.
@@ -249,7 +233,12 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 		for (const namesake of c.namesakes) if (mayHold(namesake)) return true;
 		return false;
 	};
-	const tiers = distractorTiers(ix, spec.ask, answer.kind, spec.samePoolOnly ?? false);
+	const tiers = ix.distractorPools(
+		spec.ask.predicate,
+		spec.ask.hole,
+		answer.kind,
+		spec.samePoolOnly ?? false
+	);
 
 	let asked = false;
 	let candidates: EntityNode[][] | undefined;
@@ -323,7 +312,6 @@ export function entityQuestions(g: Gen, t: EntityTemplate, f: Fact, out: Drafts)
 	const knownText = mention(known, avoid);
 	if (knownText === undefined) return;
 	const subject = t.hole === 'subject' ? undefined : known;
-	const fields = { V, ctx: ctx.text };
 	const ask: Ask = {
 		predicate: t.predicate,
 		hole: t.hole,
@@ -334,8 +322,8 @@ export function entityQuestions(g: Gen, t: EntityTemplate, f: Fact, out: Drafts)
 	};
 	const askParts =
 		t.hole === 'subject'
-			? parts({ ...fields, S: '', O: knownText }, answer, subject)
-			: parts({ ...fields, S: knownText, O: '' }, answer, subject);
+			? parts('', knownText, V, ctx.text, answer, subject)
+			: parts(knownText, '', V, ctx.text, answer, subject);
 	// In a claim, each side is named without repeating the other ("Japan hosts the G7 summit",
 	// not "… the Group of Seven summit in Japan").
 	const claimFor = (e: Entity) => {
@@ -343,7 +331,7 @@ export function entityQuestions(g: Gen, t: EntityTemplate, f: Fact, out: Drafts)
 		const o = t.hole === 'subject' ? known : e;
 		const S = displayName(s);
 		const O = mention(o, ix.formKeys(s.id)) ?? displayName(o);
-		return capitalise(t.claim(parts({ ...fields, S, O }, e, s)));
+		return capitalise(t.claim(parts(S, O, V, ctx.text, e, s)));
 	};
 	finishEntity(
 		g,
@@ -483,7 +471,7 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 	const O = object ? mention(object, avoid) : '';
 	if (S === undefined || O === undefined) return;
 	const ctx = contextFor(g, t.context, f, 'object', avoid);
-	const p = parts({ S, O, V: answer, ctx: ctx.text }, undefined, subject);
+	const p = parts(S, O, answer, ctx.text, undefined, subject);
 
 	// Other values the subject holds for the same question: then "which of these".
 	const siblings = ix
@@ -525,7 +513,10 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 	}
 	if (out.claims.length > 0) return;
 	const claimParts = parts(
-		{ S: displayName(subject), O: object ? displayName(object) : '', V: answer, ctx: ctx.text },
+		displayName(subject),
+		object ? displayName(object) : '',
+		answer,
+		ctx.text,
 		undefined,
 		subject
 	);
@@ -568,7 +559,7 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 	const avoid = numberForms(amount).map(key);
 	const S = mention(subject, avoid);
 	if (S === undefined) return;
-	const prompt = capitalise(t.ask({ ...parts({ S, O: '' }, undefined, subject), unit }));
+	const prompt = capitalise(t.ask({ ...parts(S, '', '', '', undefined, subject), unit }));
 	if (leaks(prompt, avoid)) return;
 
 	const numeric: NumericQuestion = {
@@ -602,7 +593,7 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 	}
 	if (out.claims.length > 0) return;
 	// The subject as the prompt names it: "China's 12-point position paper has 12 points" is no test.
-	const claimParts = { ...parts({ S, O: '' }, undefined, subject), unit };
+	const claimParts = { ...parts(S, '', '', '', undefined, subject), unit };
 	out.claims.push({
 		templateId: t.id,
 		fact: f,

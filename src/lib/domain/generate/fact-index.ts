@@ -1,6 +1,7 @@
 // Indexes a fact base once so the generator can ask "who else …?" by map lookups: uniqueness
 // checks and "is this distractor true as well?" checks must not scan every fact per question.
 import {
+	entityKinds,
 	predicates,
 	type Entity,
 	type EntityKind,
@@ -180,7 +181,7 @@ export class FactIndex {
 	) as Record<Predicate, Record<Slot, EntityNode[]>>;
 	private readonly parentsById = new Map<string, string[]>();
 	private readonly valuePools = new Map<string, string[]>();
-	private readonly memos = new Map<string, unknown>();
+	private readonly tiersByKey = new Map<number, (readonly EntityNode[])[]>();
 
 	constructor(base: FactBase) {
 		this.base = base;
@@ -256,13 +257,30 @@ export class FactIndex {
 		}
 	}
 
-	/** A value derived from the base, computed once per key (pools, tiers). */
-	memo<T>(memoKey: string, make: () => T): T {
-		const known = this.memos.get(memoKey);
-		if (known !== undefined) return known as T;
-		const value = make();
-		this.memos.set(memoKey, value);
-		return value;
+	/**
+	 * The pools distractors come from, nearest first: entities in the same slot of the
+	 * predicate, then of related predicates (other places visited), then, unless `samePoolOnly`,
+	 * any entity of the kind. Built once per combination.
+	 */
+	distractorPools(
+		predicate: Predicate,
+		hole: Slot,
+		kind: EntityKind,
+		samePoolOnly: boolean
+	): readonly (readonly EntityNode[])[] {
+		const poolKey =
+			((indexOf(predicate) * 2 + (hole === 'subject' ? 0 : 1)) * entityKinds.length +
+				entityKinds.indexOf(kind)) *
+				2 +
+			(samePoolOnly ? 1 : 0);
+		let tiers = this.tiersByKey.get(poolKey);
+		if (tiers === undefined) {
+			tiers = [this.slotPool(predicate, hole)];
+			for (const p of relatedPredicates(predicate)) tiers.push(this.slotPool(p, hole));
+			if (!samePoolOnly) tiers.push(this.kindPool(kind));
+			this.tiersByKey.set(poolKey, tiers);
+		}
+		return tiers;
 	}
 
 	entity(id: string | undefined): Entity | undefined {
@@ -369,11 +387,18 @@ export class FactIndex {
 	 */
 	private valueCandidates(predicate: Predicate, valueKey: string, both: boolean): readonly Fact[] {
 		this.buildGrams(predicate);
-		const words = valueKey.split(' ');
-		const n = Math.min(maxGram, words.length);
+		// Where each word starts; a run of words is one slice of the key (keys have single spaces).
+		const starts = [0];
+		for (let at = valueKey.indexOf(' '); at !== -1; at = valueKey.indexOf(' ', at + 1)) {
+			starts.push(at + 1);
+		}
+		const words = starts.length;
+		const n = Math.min(maxGram, words);
 		let containing: readonly Fact[] = none;
-		for (let i = 0; i + n <= words.length; i++) {
-			const list = this.byValueGram.get(predicate, words.slice(i, i + n).join(' '));
+		for (let i = 0; i + n <= words; i++) {
+			const last = i + n;
+			const end = last < words ? (starts[last] as number) - 1 : valueKey.length;
+			const list = this.byValueGram.get(predicate, valueKey.slice(starts[i], end));
 			if (i === 0 || list.length < containing.length) containing = list;
 			if (list.length === 0) break;
 		}
@@ -441,7 +466,12 @@ export class FactIndex {
 		const family = relatedTo[ask.predicate];
 		const predicates = family?.predicates ?? [ask.predicate];
 		const out = new Set<string>();
-		const anyTime = { ...ask, date: undefined, place: undefined };
+		const anyTime: Ask = {
+			predicate: ask.predicate,
+			hole: ask.hole,
+			known: ask.known,
+			value: ask.value
+		};
 		for (const p of predicates) {
 			const bothWays = symmetricPredicates.has(p) || (family?.bothWays ?? false);
 			this.collect(p, anyTime, bothWays, true, p === ask.predicate, out);

@@ -143,6 +143,9 @@ export function slug(text: string): string {
 }
 
 export function capitalise(text: string): string {
+	const first = text.charCodeAt(0);
+	// Nearly every text starts with a capital or a digit already: no copy then.
+	if (first < 97 || (first > 122 && first < 128)) return text;
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
