@@ -65,8 +65,9 @@ export function entityCandidates<T extends EntityCandidate>(
 	isInvalid: (candidate: T) => boolean,
 	count = 3
 ): T[][] | undefined {
-	const taken = new Set<string>(answer.keys);
-	const seen = new Set<T>([answer]);
+	// A handful of entries each: arrays beat sets at this size.
+	const taken: string[] = [...answer.keys];
+	const seen: T[] = [answer];
 	const kind = answer.entity.kind;
 	const picked: T[][] = [];
 	let total = 0;
@@ -77,15 +78,16 @@ export function entityCandidates<T extends EntityCandidate>(
 			lengthOfName,
 			answer.nameLength,
 			(c) => {
-				if (seen.has(c) || c.entity.kind !== kind || c.entity.id === answer.entity.id) return false;
-				seen.add(c);
+				if (c.entity.kind !== kind || seen.includes(c) || c.entity.id === answer.entity.id)
+					return false;
+				seen.push(c);
 				// "Gazprom" beside "delegation of senior Russian officials" reads as a giveaway.
 				if (!similarSize(answer.nameWords, answer.nameLength, c.nameWords, c.nameLength))
 					return false;
 				// The same thing under another name, or a choice that reads like another one.
-				for (const k of c.keys) if (taken.has(k)) return false;
+				for (const k of c.keys) if (taken.includes(k)) return false;
 				if (isInvalid(c)) return false;
-				for (const k of c.keys) taken.add(k);
+				taken.push(...c.keys);
 				return true;
 			},
 			spread - total
@@ -142,7 +144,7 @@ export function textCandidates(
 	keyOf: (text: string) => string,
 	count = 3
 ): string[][] | undefined {
-	const taken = new Set<string>([keyOf(answer)]);
+	const taken: string[] = [keyOf(answer)];
 	const picked: string[][] = [];
 	let total = 0;
 	for (const tier of tiers) {
@@ -153,8 +155,8 @@ export function textCandidates(
 			answer.length,
 			(t) => {
 				const k = keyOf(t);
-				if (taken.has(k)) return false;
-				taken.add(k);
+				if (taken.includes(k)) return false;
+				taken.push(k);
 				return similarForm(answer, t) && !isInvalid(t);
 			},
 			spread - total

@@ -13,8 +13,7 @@ export function key(text: string): string {
 	const short = text.length <= 40;
 	const cached = short ? keyCache.get(text) : undefined;
 	if (cached !== undefined) return cached;
-	const dropped = text.includes("'") || text.includes('’') ? text.replace(possessive, '') : text;
-	const k = asciiOnly.test(dropped) ? asciiKey(dropped) : normalise(dropped);
+	const k = plainAscii(text) ? asciiKey(text.toLowerCase()) : fullKey(text);
 	// Names, aliases and short values recur; prompts and quotes do not, and would crowd them out.
 	if (short) {
 		if (keyCache.size >= 200_000) keyCache.clear();
@@ -28,26 +27,39 @@ const possessive = /['’]s\b/g;
 const asciiOnly = /^[\x20-\x7e‘’“”…]*$/;
 const keyCache = new Map<string, string>();
 
-/** normalise() for printable ASCII, in one pass over the lower-cased text, copying whole words. */
-function asciiKey(text: string): string {
+/** Printable ASCII without apostrophes or backquotes: nothing to drop before scanning. */
+function plainAscii(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x20 || c > 0x7e || c === 0x27 || c === 0x60) return false;
+	}
+	return true;
+}
+
+/** The key of any text: possessives dropped, then the ASCII scan or normalise(). */
+function fullKey(text: string): string {
+	const dropped = text.includes("'") || text.includes('’') ? text.replace(possessive, '') : text;
+	if (!asciiOnly.test(dropped)) return normalise(dropped);
 	// Apostrophes go first, so "5,'4" keeps its digit comma as normalise() does.
 	// "…" is "..." to normalise() (NFKD).
-	const lower = text
-		.toLowerCase()
-		.replace(/['`‘’]/g, '')
-		.replace(/…/g, '...');
+	return asciiKey(
+		dropped
+			.toLowerCase()
+			.replace(/['`‘’]/g, '')
+			.replace(/…/g, '...')
+	);
+}
+
+/**
+ * normalise() for lower-cased printable ASCII with apostrophes gone, in one pass that copies
+ * whole words.
+ */
+function asciiKey(lower: string): string {
 	let out = '';
 	let word = -1; // start of the run of kept characters being scanned, or -1
 	let pendingSpace = false;
-	const flush = (end: number) => {
-		if (word === -1) return;
-		if (pendingSpace && out !== '') out += ' ';
-		pendingSpace = false;
-		out += lower.slice(word, end);
-		word = -1;
-	};
-	for (let i = 0; i < lower.length; i++) {
-		const c = lower.charCodeAt(i);
+	for (let i = 0; i <= lower.length; i++) {
+		const c = i < lower.length ? lower.charCodeAt(i) : -1;
 		const keep =
 			(c >= 97 && c <= 122) ||
 			(c >= 48 && c <= 57) ||
@@ -57,15 +69,15 @@ function asciiKey(text: string): string {
 			if (word === -1) word = i;
 			continue;
 		}
-		// Other full stops vanish without a space ("U.S.").
-		if (c === 46) {
-			flush(i);
-			continue;
+		if (word !== -1) {
+			if (pendingSpace && out !== '') out += ' ';
+			pendingSpace = false;
+			out += lower.slice(word, i);
+			word = -1;
 		}
-		flush(i);
-		pendingSpace = true;
+		// Full stops vanish without a space ("U.S.").
+		if (c !== 46) pendingSpace = true;
 	}
-	flush(lower.length);
 	while (out.startsWith('the ') || out.startsWith('a ') || out.startsWith('an ')) {
 		const rest = out.slice(out.indexOf(' ') + 1);
 		if (rest === '') break;
