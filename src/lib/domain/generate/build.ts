@@ -27,6 +27,7 @@ import {
 	type Ask,
 	type EntityNode,
 	type FactIndex,
+	type Phrase,
 	type Slot
 } from './fact-index';
 import type { ContextMode, EntityTemplate, NumberTemplate, Parts, TextTemplate } from './templates';
@@ -44,7 +45,7 @@ import {
 	leaksKey,
 	numberForms,
 	overlaps,
-	slug,
+	slugOfKey,
 	unique,
 	wordCount
 } from './text';
@@ -127,8 +128,8 @@ function contextFor(
 		}
 	}
 	if ((mode === 'place' || mode === 'date-or-place') && f.place !== undefined) {
-		const place = g.ix.entity(f.place);
-		const written = place && mention(place, avoid);
+		const place = g.ix.node(f.place);
+		const written = place && mention(place.entity, avoid, place.nameKey);
 		if (written !== undefined) return { text: ` ${placePhrase(written)}`, place: f.place };
 	}
 	return { text: '' };
@@ -174,7 +175,7 @@ interface EntitySpec {
 	/** The "which of these" prompt, written only when the answer is not unique. */
 	among: () => string;
 	/** The claim with another entity in the answer's place. */
-	claim: (e: Entity) => string;
+	claim: (e: EntityNode) => string;
 	trueClaim: () => string;
 	/** Entities the question names, which must not be offered as answers. */
 	named: readonly string[];
@@ -292,7 +293,7 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 						known && known.length > 0
 							? pickFromTiers(known, r, 1)[0]
 							: entityDistractors(answer, tiers, (n) => invalid(n) || !same(n), r, 1)?.[0];
-					return swap && spec.claim(swap.entity);
+					return swap && spec.claim(swap);
 				}
 	});
 }
@@ -302,14 +303,15 @@ export function entityQuestions(g: Gen, t: EntityTemplate, f: Fact, out: Drafts)
 	if (t.when && !t.when(f)) return;
 	const { ix } = g;
 	const answerNode = ix.node(f[t.hole]);
-	const known = ix.entity(f[other(t.hole)]);
-	if (!answerNode || !known || answerNode.id === known.id) return;
+	const knownNode = ix.node(f[other(t.hole)]);
+	if (!answerNode || !knownNode || answerNode.id === knownNode.id) return;
+	const known = knownNode.entity;
 	if (t.withValue && f.value?.kind !== 'text') return;
 	const answer = answerNode.entity;
 	const V = f.value?.kind === 'text' ? f.value.text : '';
 	const avoid = answerNode.keys;
 	const ctx = contextFor(g, t.context, f, t.hole, avoid);
-	const knownText = mention(known, avoid);
+	const knownText = mention(known, avoid, knownNode.nameKey);
 	if (knownText === undefined) return;
 	const subject = t.hole === 'subject' ? undefined : known;
 	const ask: Ask = {
@@ -326,12 +328,12 @@ export function entityQuestions(g: Gen, t: EntityTemplate, f: Fact, out: Drafts)
 			: parts(knownText, '', V, ctx.text, answer, subject);
 	// In a claim, each side is named without repeating the other ("Japan hosts the G7 summit",
 	// not "… the Group of Seven summit in Japan").
-	const claimFor = (e: Entity) => {
-		const s = t.hole === 'subject' ? e : known;
-		const o = t.hole === 'subject' ? known : e;
-		const S = displayName(s);
-		const O = mention(o, ix.formKeys(s.id)) ?? displayName(o);
-		return capitalise(t.claim(parts(S, O, V, ctx.text, e, s)));
+	const claimFor = (n: EntityNode) => {
+		const s = t.hole === 'subject' ? n : knownNode;
+		const o = t.hole === 'subject' ? knownNode : n;
+		const S = displayName(s.entity);
+		const O = mention(o.entity, s.keys, o.nameKey) ?? displayName(o.entity);
+		return capitalise(t.claim(parts(S, O, V, ctx.text, n.entity, s.entity)));
 	};
 	finishEntity(
 		g,
@@ -343,7 +345,7 @@ export function entityQuestions(g: Gen, t: EntityTemplate, f: Fact, out: Drafts)
 			prompt: capitalise(t.ask(askParts)),
 			among: () => capitalise(t.among(askParts)),
 			claim: claimFor,
-			trueClaim: () => claimFor(answer),
+			trueClaim: () => claimFor(answerNode),
 			named: [known.id, ...(f.place !== undefined ? [f.place] : [])],
 			samePoolOnly: t.samePoolOnly ?? false
 		},
@@ -444,8 +446,8 @@ export function statementQuestions(
 			ask,
 			prompt: asQuestion(`${split.lead}${opening(wh)}${split.rest}`),
 			among: () => asQuestion(`${split.lead}${opening(`Which of these ${many}`)}${split.rest}`),
-			claim: (e) =>
-				`${split.lead}${split.lead === '' ? capitalise(displayName(e)) : displayName(e)}${split.rest}`,
+			claim: (n) =>
+				`${split.lead}${split.lead === '' ? capitalise(displayName(n.entity)) : displayName(n.entity)}${split.rest}`,
 			trueClaim: () => f.statement,
 			named: f.object !== undefined && f.object !== f.subject ? [f.object] : [],
 			noChoices: placeActs
@@ -461,14 +463,16 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 	if (t.when && !t.when(f)) return;
 	if (f.value?.kind !== 'text') return;
 	const { ix } = g;
-	const subject = ix.entity(f.subject);
-	const object = t.withObject ? ix.entity(f.object) : undefined;
-	if (!subject) return;
+	const subjectNode = ix.node(f.subject);
+	const objectNode = t.withObject ? ix.node(f.object) : undefined;
+	if (!subjectNode) return;
+	const subject = subjectNode.entity;
+	const object = objectNode?.entity;
 	const answer = f.value.text;
 	const answerKey = ix.valueKey(f) ?? key(answer);
 	const avoid = [answerKey];
-	const S = mention(subject, avoid);
-	const O = object ? mention(object, avoid) : '';
+	const S = mention(subject, avoid, subjectNode.nameKey);
+	const O = objectNode ? mention(objectNode.entity, avoid, objectNode.nameKey) : '';
 	if (S === undefined || O === undefined) return;
 	const ctx = contextFor(g, t.context, f, 'object', avoid);
 	const p = parts(S, O, answer, ctx.text, undefined, subject);
@@ -488,14 +492,13 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 		ix.factsAbout(pred, subject.id).map((s) => ix.valueKey(s) ?? '')
 	);
 	const promptKey = key(prompt);
-	const invalid = (text: string) => {
-		const k = key(text);
-		return overlaps(k, answerKey) || held.some((h) => overlaps(h, k)) || hasPhrase(promptKey, k);
-	};
+	const invalid = ({ key: k }: Phrase) =>
+		overlaps(k, answerKey) || held.some((h) => overlaps(h, k)) || hasPhrase(promptKey, k);
 	// Phrases said of the same kind of thing only: a person's title is no choice for a town.
 	const tiers = [ix.valuePool(f.predicate, subject.kind)];
 	const id = `mc:${t.id}:${f.id}`;
-	const candidates = textCandidates(answer, tiers, invalid, key);
+	const answerPhrase: Phrase = { text: answer, key: answerKey };
+	const candidates = textCandidates(answerPhrase, tiers, invalid);
 	if (candidates) {
 		const random = randomFor(g, id);
 		const distractors = pickFromTiers(candidates, random);
@@ -504,9 +507,9 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 			type: 'multiple_choice',
 			prompt,
 			choices: random
-				.shuffle([answer, ...distractors])
-				.map((text) => ({ id: `t-${slug(text)}`, text: capitalise(text) })),
-			correctChoiceId: `t-${slug(answer)}`,
+				.shuffle([answerPhrase, ...distractors])
+				.map((c) => ({ id: `t-${slugOfKey(c.key)}`, text: capitalise(c.text) })),
+			correctChoiceId: `t-${slugOfKey(answerKey)}`,
 			explanation: explain([f]),
 			provenance: provenanceOf(g, [f])
 		});
@@ -525,8 +528,8 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 		fact: f,
 		text: capitalise(t.claim(claimParts)),
 		falseText: (r) => {
-			const swap = textDistractors(answer, tiers, invalid, key, r, 1)?.[0];
-			return swap && capitalise(t.claim({ ...claimParts, V: swap }));
+			const swap = textDistractors(answerPhrase, tiers, invalid, r, 1)?.[0];
+			return swap && capitalise(t.claim({ ...claimParts, V: swap.text }));
 		}
 	});
 }

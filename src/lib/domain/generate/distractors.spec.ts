@@ -126,18 +126,18 @@ describe('textDistractors and similarForm', () => {
 	it('keeps phrases of a similar form', () => {
 		expect(similarForm('dear friend', 'historic')).toBe(true);
 		expect(similarForm('town', 'the last Group of Seven leader to visit Ukraine')).toBe(false);
-		const pool = ['town', 'island', 'port city', 'capital', 'border town'].sort(
-			(a, b) => a.length - b.length
-		);
+		const phrase = (text: string) => ({ text, key: text });
+		const pool = ['town', 'island', 'port city', 'capital', 'border town']
+			.sort((a, b) => a.length - b.length)
+			.map(phrase);
 		const picked = textDistractors(
-			'village',
+			phrase('village'),
 			[pool],
-			(t) => t === 'capital',
-			(t) => t,
+			(c) => c.text === 'capital',
 			createRandom(4)
 		);
 		expect(picked).toHaveLength(3);
-		expect(picked).not.toContain('capital');
+		expect(picked?.map((c) => c.text)).not.toContain('capital');
 	});
 });
 

@@ -3,6 +3,7 @@
 // a distractor that is also true would make a question wrong.
 import type { Entity } from '../fact-base';
 import type { Random } from '../random';
+import type { Phrase } from './fact-index';
 import { wordCount } from './text';
 
 /** How many screened candidates, nearest in length first, the seed then chooses among. */
@@ -136,28 +137,30 @@ function similarSize(wa: number, la: number, wb: number, lb: number): boolean {
 	return Math.max(wa, wb) <= 2 * Math.min(wa, wb) + 1 && Math.abs(la - lb) <= 40;
 }
 
-/** Screened phrase candidates from sorted pools (one key, one phrase), or undefined. */
+/** Screened phrase candidates from pools sorted by length, or undefined. */
 export function textCandidates(
-	answer: string,
-	tiers: readonly (readonly string[])[],
-	isInvalid: (candidate: string) => boolean,
-	keyOf: (text: string) => string,
+	answer: Phrase,
+	tiers: readonly (readonly Phrase[])[],
+	isInvalid: (candidate: Phrase) => boolean,
 	count = 3
-): string[][] | undefined {
-	const taken: string[] = [keyOf(answer)];
-	const picked: string[][] = [];
+): Phrase[][] | undefined {
+	const taken: string[] = [answer.key];
+	const answerWords = wordCount(answer.text);
+	const picked: Phrase[][] = [];
 	let total = 0;
 	for (const tier of tiers) {
 		if (total >= spread) break;
 		const found = nearestByLength(
 			tier,
-			(t) => t.length,
-			answer.length,
-			(t) => {
-				const k = keyOf(t);
-				if (taken.includes(k)) return false;
-				taken.push(k);
-				return similarForm(answer, t) && !isInvalid(t);
+			lengthOfText,
+			answer.text.length,
+			(c) => {
+				if (taken.includes(c.key)) return false;
+				taken.push(c.key);
+				return (
+					similarSize(answerWords, answer.text.length, wordCount(c.text), c.text.length) &&
+					!isInvalid(c)
+				);
 			},
 			spread - total
 		);
@@ -167,16 +170,19 @@ export function textCandidates(
 	return total < count ? undefined : picked;
 }
 
+function lengthOfText(p: Phrase): number {
+	return p.text.length;
+}
+
 /** Three phrase distractors, or undefined when three valid ones do not exist. */
 export function textDistractors(
-	answer: string,
-	tiers: readonly (readonly string[])[],
-	isInvalid: (candidate: string) => boolean,
-	keyOf: (text: string) => string,
+	answer: Phrase,
+	tiers: readonly (readonly Phrase[])[],
+	isInvalid: (candidate: Phrase) => boolean,
 	random: Random,
 	count = 3
-): string[] | undefined {
-	const found = textCandidates(answer, tiers, isInvalid, keyOf, count);
+): Phrase[] | undefined {
+	const found = textCandidates(answer, tiers, isInvalid, count);
 	return found && pickFromTiers(found, random, count);
 }
 

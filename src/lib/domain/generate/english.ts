@@ -89,10 +89,13 @@ const institution =
  * How to name an entity in a prompt without giving the answer away: the canonical name if it
  * holds none of the avoided phrases, else the name with the offending number word dropped
  * ("China's 12-point position paper" → "China's position paper"), else the longest safe alias.
- * Undefined when every form gives the answer away.
+ * Undefined when every form gives the answer away. `nameKey`: key(e.name), when known.
  */
-export function mention(e: Entity, avoid: readonly string[] = []): string | undefined {
-	const nameKey = key(e.name);
+export function mention(
+	e: Entity,
+	avoid: readonly string[] = [],
+	nameKey = key(e.name)
+): string | undefined {
 	if (!avoid.some((a) => hasPhrase(nameKey, a))) return displayName(e);
 	const safe = (form: string) => {
 		const k = key(form);

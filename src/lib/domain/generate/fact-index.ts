@@ -93,6 +93,12 @@ export function relatedPredicates(predicate: Predicate): readonly Predicate[] {
 	return relatedTo[predicate]?.predicates ?? [predicate];
 }
 
+/** A text value as the pools hold it: the phrase, and its key. */
+export interface Phrase {
+	readonly text: string;
+	readonly key: string;
+}
+
 /** Value phrases of up to this many words are indexed, so "which values hold X?" is a lookup. */
 const maxGram = 3;
 
@@ -137,6 +143,8 @@ export interface EntityNode {
 	readonly kind: EntityKind;
 	/** Keys of its name and aliases. */
 	readonly keys: readonly string[];
+	/** The key of its name alone. */
+	readonly nameKey: string;
 	readonly nameLength: number;
 	readonly nameWords: number;
 	/** Whether its name reads as plural (see isPlural). */
@@ -180,19 +188,21 @@ export class FactIndex {
 		predicates.map((p) => [p, { subject: [] as EntityNode[], object: [] as EntityNode[] }])
 	) as Record<Predicate, Record<Slot, EntityNode[]>>;
 	private readonly parentsById = new Map<string, string[]>();
-	private readonly valuePools = new Map<string, string[]>();
+	private readonly valuePools = new Map<string, Phrase[]>();
 	private readonly tiersByKey = new Map<number, (readonly EntityNode[])[]>();
 
 	constructor(base: FactBase) {
 		this.base = base;
 		this.facts = base.facts;
 		for (const e of base.entities) {
-			const keys = [...new Set([e.name, ...e.aliases].map(key).filter((k) => k !== ''))];
+			const nameKey = key(e.name);
+			const keys = [...new Set([nameKey, ...e.aliases.map(key)].filter((k) => k !== ''))];
 			const node: MutableNode = {
 				entity: e,
 				id: e.id,
 				kind: e.kind,
 				keys,
+				nameKey,
 				nameLength: e.name.length,
 				nameWords: wordCount(e.name),
 				plural: isPlural(e),
@@ -340,19 +350,19 @@ export class FactIndex {
 	 * The distinct text values of a predicate (of facts whose subject is of `kind`, when given),
 	 * shortest first: the pool phrase distractors come from. Built on first use.
 	 */
-	valuePool(predicate: Predicate, kind?: EntityKind): readonly string[] {
+	valuePool(predicate: Predicate, kind?: EntityKind): readonly Phrase[] {
 		const poolKey = `${predicate}|${kind ?? '*'}`;
 		let pool = this.valuePools.get(poolKey);
 		if (pool === undefined) {
-			const byKey = new Map<string, string>();
+			const byKey = new Map<string, Phrase>();
 			for (const f of this.factsOf(predicate)) {
 				if (f.value?.kind !== 'text') continue;
 				if (kind !== undefined && this.entity(f.subject)?.kind !== kind) continue;
 				const k = this.valueKey(f) ?? '';
-				if (!byKey.has(k)) byKey.set(k, f.value.text);
+				if (!byKey.has(k)) byKey.set(k, { text: f.value.text, key: k });
 			}
 			pool = [...byKey.values()].sort(
-				(a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+				(a, b) => a.text.length - b.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)
 			);
 			this.valuePools.set(poolKey, pool);
 		}

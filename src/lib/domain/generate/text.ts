@@ -147,10 +147,12 @@ export function hash32(text: string): number {
 
 /** A kebab-case id fragment from text; long texts are cut and tagged with a hash to stay unique. */
 export function slug(text: string): string {
-	const s =
-		key(text)
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-|-$/g, '') || 'x';
+	return slugOfKey(key(text));
+}
+
+/** slug() of a text whose key is known. */
+export function slugOfKey(textKey: string): string {
+	const s = textKey.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 	return s.length <= 40 ? s : `${s.slice(0, 32).replace(/-$/, '')}-${hash32(s).toString(36)}`;
 }
 
