@@ -11,18 +11,18 @@ interface Blank {
 	label: string;
 	start: number;
 	end: number;
-	alternatives: string[];
+	alternatives: readonly string[];
 	/** Keys that must not be left around the blank. */
-	giveaways: string[];
+	giveaways: readonly string[];
 }
 
 const wordChar = /[\p{L}\p{N}]/u;
 
-/** Where one of an entity's forms stands in the quote as whole words, the longest first. */
-function findEntity(quote: string, e: Entity): { start: number; end: number } | undefined {
-	const lower = quote.toLowerCase();
-	// Offsets in the lower-cased text must be offsets in the quote.
-	if (lower.length !== quote.length) return undefined;
+/**
+ * Where one of an entity's forms stands in the quote (given lower-cased, `lower`) as whole
+ * words, the longest first.
+ */
+function findEntity(lower: string, e: Entity): { start: number; end: number } | undefined {
 	let best: { start: number; end: number } | undefined;
 	for (const form of [e.name, ...e.aliases]) {
 		const needle = form.toLowerCase();
@@ -105,18 +105,23 @@ export function clozeQuestion(
 				giveaways: forms.map(key)
 			});
 	}
-	for (const id of unique(
-		[f.object, f.subject, f.place].filter((x): x is string => x !== undefined)
-	)) {
-		const e = ix.entity(id);
-		const at = e && findEntity(f.quote, e);
-		if (!e || !at) continue;
+	const lower = f.quote.toLowerCase();
+	// Offsets in the lower-cased text must be offsets in the quote.
+	const sameLength = lower.length === f.quote.length;
+	const ids: string[] = [];
+	for (const id of [f.object, f.subject, f.place]) {
+		if (id === undefined || ids.includes(id)) continue;
+		ids.push(id);
+		const node = ix.node(id);
+		const at = node && sameLength ? findEntity(lower, node.entity) : undefined;
+		if (!node || !at) continue;
 		blanks.push({
-			what: e.id,
-			label: blankLabels[e.kind],
-			...at,
-			alternatives: [e.name, ...e.aliases],
-			giveaways: [...ix.formKeys(e.id)]
+			what: node.id,
+			label: blankLabels[node.kind],
+			start: at.start,
+			end: at.end,
+			alternatives: [node.entity.name, ...node.entity.aliases],
+			giveaways: node.keys
 		});
 	}
 	for (const blank of blanks) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../normalise';
-import { asQuestion, hasPhrase, key, numberForms, slug } from './text';
+import { asQuestion, hash32, hasPhrase, key, numberForms, slug } from './text';
 
 const reference = (text: string) => normalise(text.replace(/['’]s\b/g, ''));
 
@@ -49,6 +49,28 @@ describe('hasPhrase', () => {
 				const n = needle.join(' ');
 				expect(hasPhrase(h, n)).toBe(n !== '' && ` ${h} `.includes(` ${n} `));
 			})
+		);
+	});
+});
+
+describe('slug', () => {
+	it('equals dashes for every run of other characters in the key, cut to 40', () => {
+		const reference = (text: string) => {
+			const s =
+				key(text)
+					.replace(/[^a-z0-9]+/g, '-')
+					.replace(/^-|-$/g, '') || 'x';
+			return s.length <= 40 ? s : `${s.slice(0, 32).replace(/-$/, '')}-${hash32(s).toString(36)}`;
+		};
+		const words = fc.string({
+			unit: fc.constantFrom(...`ab 4.,-'é`.split('')),
+			maxLength: 60
+		});
+		fc.assert(
+			fc.property(words, (s) => {
+				expect(slug(s)).toBe(reference(s));
+			}),
+			{ numRuns: 2000 }
 		);
 	});
 });

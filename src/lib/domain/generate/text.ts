@@ -150,9 +150,15 @@ export function slug(text: string): string {
 	return slugOfKey(key(text));
 }
 
+/** Words of a-z and 0-9, one space between them. */
+const plainWords = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 /** slug() of a text whose key is known. */
 export function slugOfKey(textKey: string): string {
-	const s = textKey.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+	// Keys are mostly plain words: their slug only swaps spaces for dashes.
+	const s = plainWords.test(textKey)
+		? textKey.replaceAll(' ', '-')
+		: textKey.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 	return s.length <= 40 ? s : `${s.slice(0, 32).replace(/-$/, '')}-${hash32(s).toString(36)}`;
 }
 
