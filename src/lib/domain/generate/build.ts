@@ -55,6 +55,8 @@ export interface Gen {
 	ix: FactIndex;
 	seed: number;
 	sourceId: string;
+	/** The explanation and provenance of the fact last asked about, shared by its questions. */
+	lastFact?: { fact: Fact; explanation: string; provenance: Provenance };
 }
 
 /** A claim a template can state about a fact, true as given, or false with something swapped. */
@@ -71,6 +73,14 @@ export interface Drafts {
 	claims: Claim[];
 	/** Entities some question already asks for, so a cloze need not blank them again. */
 	asked: Set<string>;
+}
+
+/** explain() and provenanceOf() of one fact, built once for all the questions it gives. */
+export function sourced(g: Gen, fact: Fact): { explanation: string; provenance: Provenance } {
+	if (g.lastFact?.fact !== fact) {
+		g.lastFact = { fact, explanation: explain([fact]), provenance: provenanceOf(g, [fact]) };
+	}
+	return g.lastFact;
 }
 
 /** Randomness for one question: from the seed and the question's id, not from the order. */
@@ -254,8 +264,8 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 				prompt,
 				choices: entityChoices(answer, pickFromTiers(candidates, random), random),
 				correctChoiceId: answer.id,
-				explanation: explain([fact]),
-				provenance: provenanceOf(g, [fact])
+				explanation: sourced(g, fact).explanation,
+				provenance: sourced(g, fact).provenance
 			};
 			out.questions.push(question);
 			asked = true;
@@ -268,8 +278,8 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 			prompt: spec.prompt,
 			answer: answer.entity.name,
 			alternatives: [...answer.entity.aliases],
-			explanation: explain([fact]),
-			provenance: provenanceOf(g, [fact])
+			explanation: sourced(g, fact).explanation,
+			provenance: sourced(g, fact).provenance
 		};
 		out.questions.push(question);
 		asked = true;
@@ -510,8 +520,8 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 				.shuffle([answerPhrase, ...distractors])
 				.map((c) => ({ id: `t-${slugOfKey(c.key)}`, text: capitalise(c.text) })),
 			correctChoiceId: `t-${slugOfKey(answerKey)}`,
-			explanation: explain([f]),
-			provenance: provenanceOf(g, [f])
+			explanation: sourced(g, f).explanation,
+			provenance: sourced(g, f).provenance
 		});
 	}
 	if (out.claims.length > 0) return;
@@ -572,8 +582,8 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 		answer: amount,
 		tolerance: 0,
 		unit,
-		explanation: explain([f]),
-		provenance: provenanceOf(g, [f])
+		explanation: sourced(g, f).explanation,
+		provenance: sourced(g, f).provenance
 	};
 	out.questions.push(numeric);
 
@@ -590,8 +600,8 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 				text: quantity(n, unit)
 			})),
 			correctChoiceId: `n-${formatAmount(amount)}`,
-			explanation: explain([f]),
-			provenance: provenanceOf(g, [f])
+			explanation: sourced(g, f).explanation,
+			provenance: sourced(g, f).provenance
 		});
 	}
 	if (out.claims.length > 0) return;
@@ -645,8 +655,8 @@ export function dateQuestions(g: Gen, f: Fact, out: Drafts): void {
 		prompt,
 		answer: iso,
 		precision,
-		explanation: explain([f]),
-		provenance: provenanceOf(g, [f])
+		explanation: sourced(g, f).explanation,
+		provenance: sourced(g, f).provenance
 	};
 	out.questions.push(dateQuestion);
 
@@ -660,8 +670,8 @@ export function dateQuestions(g: Gen, f: Fact, out: Drafts): void {
 			prompt,
 			choices: random.shuffle([iso, ...distractors]).map((d) => ({ id: d, text: displayDate(d) })),
 			correctChoiceId: iso,
-			explanation: explain([f]),
-			provenance: provenanceOf(g, [f])
+			explanation: sourced(g, f).explanation,
+			provenance: sourced(g, f).provenance
 		});
 	}
 	const claim = (d: string) =>
@@ -697,6 +707,6 @@ export function trueFalseQuestion(g: Gen, claims: readonly Claim[]): Question | 
 		prompt: falseText ?? claim.text,
 		answer: falseText === undefined,
 		explanation: explain([fact], falseText === undefined ? 'True. ' : 'False. '),
-		provenance: provenanceOf(g, [fact])
+		provenance: sourced(g, fact).provenance
 	};
 }

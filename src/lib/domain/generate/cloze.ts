@@ -2,7 +2,7 @@
 // names, blanked where the quote writes it, with nothing left around the blank to copy.
 import type { Entity, Fact } from '../fact-base';
 import type { ClozeQuestion } from '../question';
-import { explain, provenanceOf, type Gen } from './build';
+import { sourced, type Gen } from './build';
 import { key, leaks, numberForms, smallNumbers, unique, wordCount } from './text';
 
 interface Blank {
@@ -140,8 +140,8 @@ export function clozeQuestion(
 			after,
 			answer: removed,
 			alternatives: unique(blank.alternatives.filter((a) => key(a) !== key(removed))),
-			explanation: explain([f]),
-			provenance: provenanceOf(g, [f])
+			explanation: sourced(g, f).explanation,
+			provenance: sourced(g, f).provenance
 		};
 	}
 	return undefined;
