@@ -74,7 +74,7 @@ function promptsOf(seen: Seen, type: QuestionType): Set<string> {
  * that could only add questions past the cap are not run at all.
  */
 function questionsFor(g: Gen, f: Fact, seen: Seen): Question[] {
-	const drafts: Drafts = { questions: [], claims: [] as Claim[], asked: new Set() };
+	const drafts: Drafts = { questions: [], claims: [] as Claim[], asked: [] };
 	const room = () => drafts.questions.length < maxPerFact;
 	if (statementPredicates.has(f.predicate)) {
 		statementQuestions(g, f, statementPredicates.get(f.predicate), drafts);

@@ -72,7 +72,7 @@ export interface Drafts {
 	questions: Question[];
 	claims: Claim[];
 	/** Entities some question already asks for, so a cloze need not blank them again. */
-	asked: Set<string>;
+	asked: string[];
 }
 
 /** explain() and provenanceOf() of one fact, built once for all the questions it gives. */
@@ -284,7 +284,7 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 		out.questions.push(question);
 		asked = true;
 	}
-	if (asked) out.asked.add(answer.id);
+	if (asked) out.asked.push(answer.id);
 
 	// Only the first template's claim becomes the fact's true/false question.
 	if (out.claims.length > 0) return;

@@ -18,6 +18,13 @@ interface Blank {
 
 const wordChar = /[\p{L}\p{N}]/u;
 
+/** Whether the character at `i` is a letter or digit (false outside the text). */
+function isWordChar(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+	return wordChar.test(text.charAt(i));
+}
+
 /**
  * Where one of an entity's forms stands in the quote (given lower-cased, `lower`) as whole
  * words, the longest first.
@@ -29,7 +36,7 @@ function findEntity(lower: string, e: Entity): { start: number; end: number } | 
 		if (best && needle.length <= best.end - best.start) continue;
 		for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
 			const end = at + needle.length;
-			if (wordChar.test(lower.charAt(at - 1)) || wordChar.test(lower.charAt(end))) continue;
+			if (isWordChar(lower, at - 1) || isWordChar(lower, end)) continue;
 			best = { start: at, end };
 			break;
 		}
@@ -89,7 +96,7 @@ const blankLabels: Record<Entity['kind'], string> = {
 export function clozeQuestion(
 	g: Gen,
 	f: Fact,
-	asked: ReadonlySet<string> = new Set()
+	asked: readonly string[] = []
 ): ClozeQuestion | undefined {
 	const { ix } = g;
 	const blanks: Blank[] = [];
@@ -125,7 +132,7 @@ export function clozeQuestion(
 		});
 	}
 	for (const blank of blanks) {
-		if (asked.has(blank.what)) continue;
+		if (asked.includes(blank.what)) continue;
 		const before = f.quote.slice(0, blank.start);
 		const removed = f.quote.slice(blank.start, blank.end);
 		const after = f.quote.slice(blank.end);
