@@ -55,6 +55,8 @@ export interface Gen {
 	ix: FactIndex;
 	seed: number;
 	sourceId: string;
+	/** hash32(`${seed}:`), which every question's randomness continues from. */
+	seedHash?: number;
 	/** The explanation and provenance of the fact last asked about, shared by its questions. */
 	lastFact?: { fact: Fact; explanation: string; provenance: Provenance };
 }
@@ -85,7 +87,8 @@ export function sourced(g: Gen, fact: Fact): { explanation: string; provenance: 
 
 /** Randomness for one question: from the seed and the question's id, not from the order. */
 export function randomFor(g: Gen, id: string): Random {
-	return createRandom(hash32(`${g.seed}:${id}`));
+	g.seedHash ??= hash32(`${g.seed}:`);
+	return createRandom(hash32(id, g.seedHash));
 }
 
 export function provenanceOf(g: Gen, facts: readonly Fact[]): Provenance {
@@ -130,11 +133,10 @@ function contextFor(
 	avoid: readonly string[]
 ): { text: string; date?: string; place?: string } {
 	if ((mode === 'date' || mode === 'date-or-place') && f.date) {
+		const when = dateContext(f.date.wording);
 		// "on the second day of his visit" refers to the subject: only when the subject is named.
-		const pronoun = /\b(his|her|its|their)\b/i.test(f.date.wording);
-		const text = ` ${dateAdverb(f.date.wording)}`;
-		if (!(pronoun && hole === 'subject') && !leaks(text, avoid)) {
-			return { text, date: f.date.date };
+		if (!(when.pronoun && hole === 'subject') && !leaksKey(when.key, avoid)) {
+			return { text: when.text, date: f.date.date };
 		}
 	}
 	if ((mode === 'place' || mode === 'date-or-place') && f.place !== undefined) {
@@ -144,6 +146,21 @@ function contextFor(
 	}
 	return { text: '' };
 }
+
+/** A date wording as a prompt writes it (" on Tuesday"), its key, and whether it has a pronoun. */
+function dateContext(wording: string): { text: string; key: string; pronoun: boolean } {
+	let known = dateContexts.get(wording);
+	if (known === undefined) {
+		const text = ` ${dateAdverb(wording)}`;
+		known = { text, key: key(text), pronoun: /\b(his|her|its|their)\b/i.test(wording) };
+		if (dateContexts.size >= 10_000) dateContexts.clear();
+		dateContexts.set(wording, known);
+	}
+	return known;
+}
+
+/** Wordings recur ("on Tuesday"): each is written and keyed once. */
+const dateContexts = new Map<string, { text: string; key: string; pronoun: boolean }>();
 
 /** The pieces a template writes with: nouns and question word for the hole, verbs for S. */
 function parts(
@@ -488,19 +505,23 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 	const p = parts(S, O, answer, ctx.text, undefined, subject);
 
 	// Other values the subject holds for the same question: then "which of these".
-	const siblings = ix
-		.factsAbout(f.predicate, subject.id)
-		.filter((s) => (t.withObject ? s.object === f.object : true))
-		.filter((s) => (ctx.date !== undefined ? s.date?.date === ctx.date : true));
-	const trueKeys = new Set(siblings.map((s) => ix.valueKey(s) ?? ''));
-	trueKeys.add(answerKey);
-	const prompt = capitalise(trueKeys.size === 1 ? t.ask(p) : t.among(p));
+	let among = false;
+	for (const s of ix.factsAbout(f.predicate, subject.id)) {
+		if (t.withObject && s.object !== f.object) continue;
+		if (ctx.date !== undefined && s.date?.date !== ctx.date) continue;
+		if ((ix.valueKey(s) ?? '') !== answerKey) {
+			among = true;
+			break;
+		}
+	}
+	const prompt = capitalise(among ? t.among(p) : t.ask(p));
 	if (leaks(prompt, avoid)) return;
 
 	// Anything the subject is said to be or have, under this or a related predicate, is true.
-	const held = relatedPredicates(f.predicate).flatMap((pred) =>
-		ix.factsAbout(pred, subject.id).map((s) => ix.valueKey(s) ?? '')
-	);
+	const held: string[] = [];
+	for (const pred of relatedPredicates(f.predicate)) {
+		for (const s of ix.factsAbout(pred, subject.id)) held.push(ix.valueKey(s) ?? '');
+	}
 	const promptKey = key(prompt);
 	const invalid = ({ key: k }: Phrase) =>
 		overlaps(k, answerKey) || held.some((h) => overlaps(h, k)) || hasPhrase(promptKey, k);

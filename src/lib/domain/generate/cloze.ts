@@ -31,8 +31,8 @@ function isWordChar(text: string, i: number): boolean {
  */
 function findEntity(lower: string, e: Entity): { start: number; end: number } | undefined {
 	let best: { start: number; end: number } | undefined;
-	for (const form of [e.name, ...e.aliases]) {
-		const needle = form.toLowerCase();
+	for (let i = -1; i < e.aliases.length; i++) {
+		const needle = (i === -1 ? e.name : (e.aliases[i] as string)).toLowerCase();
 		if (best && needle.length <= best.end - best.start) continue;
 		for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
 			const end = at + needle.length;

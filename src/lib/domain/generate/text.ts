@@ -135,9 +135,13 @@ export function wordCount(text: string): number {
 	return count;
 }
 
-/** FNV-1a, 32 bits: a stable hash for seeding per-question randomness and shortening ids. */
-export function hash32(text: string): number {
-	let h = 0x811c9dc5;
+/**
+ * FNV-1a, 32 bits: a stable hash for seeding per-question randomness and shortening ids.
+ * `start`: the hash of a prefix, to hash prefix + text without joining them.
+ */
+export function hash32(text: string, start = 0x811c9dc5): number {
+	// FNV-1a runs left to right: hash32(b, hash32(a)) === hash32(a + b).
+	let h = start;
 	for (let i = 0; i < text.length; i++) {
 		h ^= text.charCodeAt(i);
 		h = Math.imul(h, 0x01000193);
