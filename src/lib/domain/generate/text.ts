@@ -55,6 +55,10 @@ function fullKey(text: string): string {
  * whole words.
  */
 function asciiKey(lower: string): string {
+	// Most prompts and names are words and single spaces, perhaps with a closing "?" or ".".
+	if (plainSentence.test(lower)) {
+		return stripArticles(/[?.]$/.test(lower) ? lower.slice(0, -1) : lower);
+	}
 	let out = '';
 	let word = -1; // start of the run of kept characters being scanned, or -1
 	let pendingSpace = false;
@@ -78,6 +82,14 @@ function asciiKey(lower: string): string {
 		// Full stops vanish without a space ("U.S.").
 		if (c !== 46) pendingSpace = true;
 	}
+	return stripArticles(out);
+}
+
+const plainSentence = /^[a-z0-9]+(?: [a-z0-9]+)*[?.]?$/;
+
+/** Drops leading articles, as normalise() does, unless nothing would be left. */
+function stripArticles(k: string): string {
+	let out = k;
 	while (out.startsWith('the ') || out.startsWith('a ') || out.startsWith('an ')) {
 		const rest = out.slice(out.indexOf(' ') + 1);
 		if (rest === '') break;
