@@ -38,6 +38,7 @@ import {
 	dateAdverb,
 	dateForms,
 	displayDate,
+	freshKey,
 	hash32,
 	hasPhrase,
 	key,
@@ -234,7 +235,7 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 		scope.includes(ix.node(id)?.kind ?? 'event')
 	);
 	const prompt = isUnique ? spec.prompt : spec.among();
-	const promptKey = key(prompt);
+	const promptKey = freshKey(prompt);
 	const leaked = leaksKey(promptKey, answer.keys);
 	const canType = isUnique && typeable(answer.entity) && !leaked;
 	// Where both could be asked, a third of the questions are typed.
@@ -454,7 +455,7 @@ export function statementQuestions(
 	const value = f.value?.kind === 'text' ? (ix.valueKey(f) ?? key(f.value.text)) : undefined;
 	// The object narrows the answers only if the question names it.
 	const known =
-		f.object !== undefined && ix.mentions(key(split.rest), f.object) ? f.object : undefined;
+		f.object !== undefined && ix.mentions(freshKey(split.rest), f.object) ? f.object : undefined;
 	if (known === undefined && value === undefined) return;
 	const ask: Ask = { predicate: f.predicate, hole: 'subject', known, value };
 	const opening = (word: string) => (split.lead === '' ? word : word.toLowerCase());
@@ -522,7 +523,7 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 	for (const pred of relatedPredicates(f.predicate)) {
 		for (const s of ix.factsAbout(pred, subject.id)) held.push(ix.valueKey(s) ?? '');
 	}
-	const promptKey = key(prompt);
+	const promptKey = freshKey(prompt);
 	const invalid = ({ key: k }: Phrase) =>
 		overlaps(k, answerKey) || held.some((h) => overlaps(h, k)) || hasPhrase(promptKey, k);
 	// Phrases said of the same kind of thing only: a person's title is no choice for a town.

@@ -137,7 +137,7 @@ export function clozeQuestion(
 		const removed = f.quote.slice(blank.start, blank.end);
 		const after = f.quote.slice(blank.end);
 		// Enough sentence around the blank to recall it from, and no second mention to copy.
-		if (wordCount(`${before} ${after}`) < 3) continue;
+		if (wordCount(before) + wordCount(after) < 3) continue;
 		if (leaks(before, blank.giveaways) || leaks(after, blank.giveaways)) continue;
 		return {
 			id: `cloze:${blank.what}:${f.id}`,

@@ -5,7 +5,7 @@ import type { Fact } from '../fact-base';
 import type { MatchingQuestion, OrderingQuestion } from '../question';
 import type { FactIndex } from './fact-index';
 import { provenanceOf, type Gen } from './build';
-import { capitalise, displayDate, hash32, key, overlaps, wordCount } from './text';
+import { capitalise, displayDate, freshKey, hash32, key, overlaps, wordCount } from './text';
 
 interface PairSource {
 	fact: Fact;
@@ -126,7 +126,7 @@ export function groupPairs(
 	relation: Pick<Relation, 'held' | 'same'>
 ): PairSource[][] {
 	const leftKeys = pairs.map((p) => key(p.left));
-	const rightKeys = pairs.map((p) => key(p.right));
+	const rightKeys = pairs.map((p) => freshKey(p.right));
 	const heldBy = new Map<string, string[]>();
 	const holds = (leftId: string, rightKey: string) => {
 		let held = heldBy.get(leftId);

@@ -13,13 +13,21 @@ export function key(text: string): string {
 	const short = text.length <= 40;
 	const cached = short ? keyCache.get(text) : undefined;
 	if (cached !== undefined) return cached;
-	const k = plainAscii(text) ? asciiKey(text.toLowerCase()) : fullKey(text);
+	const k = freshKey(text);
 	// Names, aliases and short values recur; prompts and quotes do not, and would crowd them out.
 	if (short) {
 		if (keyCache.size >= 200_000) keyCache.clear();
 		keyCache.set(text, k);
 	}
 	return k;
+}
+
+/**
+ * key() of a text met once (a prompt, the words around a blank): computed, not remembered,
+ * so one-off texts do not fill the cache that names and values share.
+ */
+export function freshKey(text: string): string {
+	return plainAscii(text) ? asciiKey(text.toLowerCase()) : fullKey(text);
 }
 
 const possessive = /['’]s\b/g;
@@ -120,7 +128,7 @@ export function hasPhrase(hayKey: string, needleKey: string): boolean {
 
 /** Whether the text names something by any of the given keys ("gives the answer away"). */
 export function leaks(text: string, keys: readonly string[]): boolean {
-	return leaksKey(key(text), keys);
+	return leaksKey(freshKey(text), keys);
 }
 
 export function leaksKey(textKey: string, keys: readonly string[]): boolean {
