@@ -1,5 +1,6 @@
 // Times the question generator: the article's bank (median and p99 over many runs), and
-// synthetic fact bases of 1,000 and 10,000 facts, whose time should grow about linearly.
+// synthetic fact bases of 1,000, 10,000 and 30,000 facts, whose time should grow about
+// linearly (the last shows whether the cost per fact keeps rising past 10,000).
 // The generator is timed as the app runs it: compiled by Vite like the server build, not as
 // tsx loads it (tsx keeps function names by wrapping every closure it creates, which costs
 // the generator about a tenth of its time and does not happen in production).
@@ -77,23 +78,28 @@ const runs = runsArg();
 const article = time(xiMoscow, runs, 20);
 const small = syntheticFactBase(1_000);
 const large = syntheticFactBase(10_000);
+// Past the 10,000 the issue asks for: whether the cost per fact keeps growing.
+const larger = syntheticFactBase(30_000);
 const thousand = time(small, Math.max(5, Math.round(runs / 10)), 3);
 const tenThousand = time(large, Math.max(5, Math.round(runs / 20)), 2);
+const thirtyThousand = time(larger, Math.max(3, Math.round(runs / 60)), 1);
 
-const header = ['fact base', 'facts', 'questions', 'median', 'p99', 'best'];
+const header = ['fact base', 'facts', 'questions', 'median', 'p99', 'best', 'per fact'];
 const row = (name: string, facts: number, t: Timing, withP99: boolean) => [
 	name,
 	String(facts),
 	String(t.questions),
 	ms(t.median),
 	withP99 ? ms(t.p99) : '',
-	ms(t.best)
+	ms(t.best),
+	`${((t.median * 1000) / facts).toFixed(0)} µs`
 ];
 const rows: string[][] = [
 	header,
 	row('article', xiMoscow.facts.length, article, true),
 	row('synthetic', small.facts.length, thousand, false),
-	row('synthetic', large.facts.length, tenThousand, false)
+	row('synthetic', large.facts.length, tenThousand, false),
+	row('synthetic', larger.facts.length, thirtyThousand, false)
 ];
 const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
 const line = (r: readonly string[]) =>
@@ -104,6 +110,7 @@ console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows.slice(1)) console.log(line(r));
 const growth = tenThousand.median / thousand.median;
+const growthOn = thirtyThousand.median / tenThousand.median;
 report([
 	{
 		bench: 'generate',
@@ -122,9 +129,20 @@ report([
 		baseline: thousand.median,
 		ratio: growth,
 		target: 'well under 1 s; ratio near 10'
+	},
+	{
+		bench: 'generate',
+		measure: '30,000 synthetic facts',
+		unit: 'ms',
+		median: thirtyThousand.median,
+		baselineName: '10,000 facts',
+		baseline: tenThousand.median,
+		ratio: growthOn,
+		target: 'ratio near 3'
 	}
 ]);
 const bestGrowth = tenThousand.best / thousand.best;
 console.log(
-	`\ngrowth 1k → 10k: ×${growth.toFixed(1)} by median, ×${bestGrowth.toFixed(1)} by best run (linear is ×10)`
+	`\ngrowth 1k → 10k: ×${growth.toFixed(1)} by median, ×${bestGrowth.toFixed(1)} by best run (linear is ×10)` +
+		`\ngrowth 10k → 30k: ×${growthOn.toFixed(1)} by median, ×${(thirtyThousand.best / tenThousand.best).toFixed(1)} by best run (linear is ×3)`
 );
