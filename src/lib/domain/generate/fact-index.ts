@@ -176,11 +176,12 @@ export class FactIndex {
 	readonly facts: readonly Fact[];
 	private readonly nodeById = new Map<string, MutableNode>();
 	private readonly ownersByFormKey = new Map<string, string[]>();
-	private readonly factById = new Map<string, Fact>();
+	/** Built on first use: the generator itself never looks a fact up by id. */
+	private factById: Map<string, Fact> | undefined;
 	private readonly byPredicate = new Map<Predicate, Fact[]>();
 	private readonly valueKeyByFact = new Map<Fact, string>();
+	/** Values, and runs of their words, per predicate: built on a predicate's first value search. */
 	private readonly byExactValue = new Table();
-	/** Runs of words of the values, per predicate: built on a predicate's first value search. */
 	private readonly byValueGram = new Table();
 	private readonly gramsBuilt = new Set<Predicate>();
 	private readonly byKind = new Map<EntityKind, EntityNode[]>();
@@ -229,7 +230,6 @@ export class FactIndex {
 			predicates.map((p) => [p, { subject: new Set<EntityNode>(), object: new Set<EntityNode>() }])
 		) as Record<Predicate, Record<Slot, Set<EntityNode>>>;
 		for (const f of base.facts) {
-			this.factById.set(f.id, f);
 			push(this.byPredicate, f.predicate, f);
 			const at = indexOf(f.predicate);
 			const subject = this.nodeById.get(f.subject);
@@ -254,7 +254,6 @@ export class FactIndex {
 			if (f.value?.kind === 'text') {
 				const k = key(f.value.text);
 				this.valueKeyByFact.set(f, k);
-				this.byExactValue.add(f.predicate, k, f);
 			}
 		}
 		const byLength = (a: EntityNode, b: EntityNode) =>
@@ -302,6 +301,7 @@ export class FactIndex {
 	}
 
 	fact(id: string): Fact | undefined {
+		this.factById ??= new Map(this.facts.map((f) => [f.id, f]));
 		return this.factById.get(id);
 	}
 
@@ -425,8 +425,9 @@ export class FactIndex {
 		this.gramsBuilt.add(predicate);
 		for (const f of this.factsOf(predicate)) {
 			const k = this.valueKeyByFact.get(f);
-			if (k !== undefined)
-				forEachGram(k, maxGram, (gram) => this.byValueGram.add(predicate, gram, f));
+			if (k === undefined) continue;
+			this.byExactValue.add(predicate, k, f);
+			forEachGram(k, maxGram, (gram) => this.byValueGram.add(predicate, gram, f));
 		}
 	}
 
