@@ -412,7 +412,8 @@ export function splitStatement(
 			);
 			if (form === undefined) continue;
 			const rest = statement.slice(at + form.length + 1);
-			const firstWord = rest.split(/\s/)[0] ?? '';
+			const space = rest.search(/\s/);
+			const firstWord = space === -1 ? rest : rest.slice(0, space);
 			if (/^(and|or|of|who|whose|which|with|to|in|at|on|for|as|from|by)$/.test(firstWord)) continue;
 			// "… territory captured from Kyiv; Putin's trip there was …": ask about the first clause.
 			const clause = rest.replace(/[;:] [\s\S]*$/, '.');
