@@ -82,7 +82,7 @@ const large = syntheticFactBase(10_000);
 const larger = syntheticFactBase(30_000);
 const thousand = time(small, Math.max(5, Math.round(runs / 10)), 3);
 const tenThousand = time(large, Math.max(5, Math.round(runs / 20)), 2);
-const thirtyThousand = time(larger, Math.max(3, Math.round(runs / 60)), 1);
+const thirtyThousand = time(larger, Math.max(5, Math.round(runs / 40)), 1);
 
 const header = ['fact base', 'facts', 'questions', 'median', 'p99', 'best', 'per fact'];
 const row = (name: string, facts: number, t: Timing, withP99: boolean) => [
