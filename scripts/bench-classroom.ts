@@ -17,15 +17,9 @@ const LEARNERS = Number(process.env.LEARNERS ?? 300);
 const ATTEMPTS_EACH = Number(process.env.ATTEMPTS ?? 3);
 const PORT = 4190;
 
-interface Outcome {
+/** What the load client measured for one named run, with the server's CPU per request. */
+interface Outcome extends LoadResult {
 	name: string;
-	rps: number;
-	p50: number;
-	p99: number;
-	errors: number;
-	requests: number;
-	/** Paced runs: answers a learner sent later than due, because the previous one was slow. */
-	late?: number;
 	/** Server CPU time per request (user + system), where /proc tells. */
 	cpuMs: number;
 }

@@ -49,6 +49,7 @@ export interface LoadResult {
 	p99: number;
 	errors: number;
 	requests: number;
+	/** Paced runs: answers a learner sent later than due, because the previous one was slow. */
 	late?: number;
 }
 
