@@ -10,13 +10,23 @@ export function uniqueName(prefix: string): string {
 
 export const PASSWORD = 'correct-horse-battery';
 
+/**
+ * Opens a sign-in or sign-up page once its scripts have loaded and run. Hydrating sets each field
+ * to its server-rendered value, so text typed before then would be lost; hydration follows the
+ * last script's arrival at once, so a quiet network means it is done (and with JavaScript off
+ * there is nothing to wait for).
+ */
+async function openAccountForm(page: Page, url: string) {
+	await page.goto(url, { waitUntil: 'networkidle' });
+}
+
 export async function signUp(
 	page: Page,
 	username: string,
 	role: 'learner' | 'teacher',
 	password = PASSWORD
 ) {
-	await page.goto('/signup');
+	await openAccountForm(page, '/signup');
 	await page.getByLabel('Username').fill(username);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('radio', { name: role === 'teacher' ? /Teacher/ : 'Learner' }).check();
@@ -25,7 +35,7 @@ export async function signUp(
 }
 
 export async function signIn(page: Page, username: string, password = PASSWORD) {
-	await page.goto('/signin');
+	await openAccountForm(page, '/signin');
 	await page.getByLabel('Username').fill(username);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
