@@ -66,7 +66,8 @@ export interface Gen {
 export interface Claim {
 	templateId: string;
 	fact: Fact;
-	text: string;
+	/** The claim as given: written only when the fact's true/false question asks it. */
+	trueText: () => string;
 	/** A false version, with a swapped-in entity, phrase, number or date the base does not hold. */
 	falseText?: (random: Random) => string | undefined;
 }
@@ -309,7 +310,7 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 	out.claims.push({
 		templateId: spec.templateId,
 		fact,
-		text: spec.trueClaim(),
+		trueText: spec.trueClaim,
 		falseText: spec.noChoices
 			? undefined
 			: (r) => {
@@ -559,7 +560,7 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 	out.claims.push({
 		templateId: t.id,
 		fact: f,
-		text: capitalise(t.claim(claimParts)),
+		trueText: () => capitalise(t.claim(claimParts)),
 		falseText: (r) => {
 			const swap = textDistractors(answerPhrase, tiers, invalid, r, 1)?.[0];
 			return swap && capitalise(t.claim({ ...claimParts, V: swap.text }));
@@ -633,7 +634,7 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 	out.claims.push({
 		templateId: t.id,
 		fact: f,
-		text: capitalise(t.claim({ ...claimParts, q: quantity(amount, unit) })),
+		trueText: () => capitalise(t.claim({ ...claimParts, q: quantity(amount, unit) })),
 		falseText: (r) => {
 			const swap = numberDistractors(amount, amounts, r, 1)?.[0];
 			return swap === undefined
@@ -702,7 +703,7 @@ export function dateQuestions(g: Gen, f: Fact, out: Drafts): void {
 	out.claims.push({
 		templateId: 'when',
 		fact: f,
-		text: claim(iso),
+		trueText: () => claim(iso),
 		falseText: (r) => {
 			const swap = dateDistractors(iso, precision, trueDates, r, 1)?.[0];
 			return swap && claim(swap);
@@ -727,7 +728,7 @@ export function trueFalseQuestion(g: Gen, claims: readonly Claim[]): Question | 
 	return {
 		id,
 		type: 'true_false',
-		prompt: falseText ?? claim.text,
+		prompt: falseText ?? claim.trueText(),
 		answer: falseText === undefined,
 		explanation: explain([fact], falseText === undefined ? 'True. ' : 'False. '),
 		provenance: sourced(g, fact).provenance

@@ -31,8 +31,7 @@ function isWordChar(text: string, i: number): boolean {
  */
 function findEntity(lower: string, e: Entity): { start: number; end: number } | undefined {
 	let best: { start: number; end: number } | undefined;
-	for (let i = -1; i < e.aliases.length; i++) {
-		const needle = (i === -1 ? e.name : (e.aliases[i] as string)).toLowerCase();
+	for (const needle of lowerForms(e)) {
 		if (best && needle.length <= best.end - best.start) continue;
 		for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
 			const end = at + needle.length;
@@ -44,25 +43,90 @@ function findEntity(lower: string, e: Entity): { start: number; end: number } | 
 	return best;
 }
 
-/** Where the amount is written in the quote, in digits ("12-point") or words ("four and a half"). */
+/** An entity's name and aliases, lower-cased: remembered, as the same entities recur. */
+function lowerForms(e: Entity): readonly string[] {
+	let forms = lowerFormsCache.get(e);
+	if (forms === undefined) {
+		forms = [e.name.toLowerCase(), ...e.aliases.map((a) => a.toLowerCase())];
+		lowerFormsCache.set(e, forms);
+	}
+	return forms;
+}
+
+const lowerFormsCache = new WeakMap<Entity, readonly string[]>();
+
+/**
+ * Where the amount is written in the quote, in digits ("12-point") or words ("four and a
+ * half"), the longest writing first. Only one word or number, or "<word> and a half", can read
+ * as a number, so those are the only runs of words looked at.
+ */
 function findNumber(quote: string, amount: number): { start: number; end: number } | undefined {
-	const tokens = [...quote.matchAll(/\d+(?:\.\d+)?|[A-Za-z]+/g)];
+	const starts: number[] = [];
+	const ends: number[] = [];
+	tokenise(quote, starts, ends);
 	let best: { start: number; end: number } | undefined;
-	for (let i = 0; i < tokens.length; i++) {
-		for (let n = 1; n <= 5 && i + n <= tokens.length; n++) {
-			const first = tokens[i];
-			const last = tokens[i + n - 1];
-			if (!first || !last || first.index === undefined || last.index === undefined) continue;
-			const start = first.index;
-			const end = last.index + last[0].length;
-			const text = quote.slice(start, end);
-			if (/[^A-Za-z0-9. -]/.test(text)) continue;
-			if (parseSpan(text) === amount && (!best || end - start > best.end - best.start)) {
-				best = { start, end };
-			}
+	for (let i = 0; i < starts.length; i++) {
+		const start = starts[i] as number;
+		const one = ends[i] as number;
+		if (
+			parseSpan(quote.slice(start, one)) === amount &&
+			(!best || one - start > best.end - best.start)
+		) {
+			best = { start, end: one };
+		}
+		const last = i + 3;
+		if (last >= starts.length) continue;
+		const end = ends[last] as number;
+		if (halfAt(quote, one, starts, ends, i) && parseSpan(quote.slice(start, end)) === amount) {
+			if (!best || end - start > best.end - best.start) best = { start, end };
 		}
 	}
 	return best;
+}
+
+/** Runs of digits (with one decimal part) or of ASCII letters: where each starts and ends. */
+function tokenise(text: string, starts: number[], ends: number[]): void {
+	let i = 0;
+	while (i < text.length) {
+		const c = text.charCodeAt(i);
+		if (isDigit(c)) {
+			const start = i;
+			while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+			if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+				i++;
+				while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+			}
+			starts.push(start);
+			ends.push(i);
+		} else if (isLetter(c)) {
+			const start = i;
+			while (i < text.length && isLetter(text.charCodeAt(i))) i++;
+			starts.push(start);
+			ends.push(i);
+		} else i++;
+	}
+}
+
+/** Whether tokens i+1..i+3 read " and a half", one space apart, after token i. */
+function halfAt(text: string, from: number, starts: number[], ends: number[], i: number): boolean {
+	let at = from;
+	for (let n = 1; n <= 3; n++) {
+		const start = starts[i + n] as number;
+		if (start !== at + 1 || text.charCodeAt(at) !== 32) return false;
+		at = ends[i + n] as number;
+		if (text.slice(start, at).toLowerCase() !== halfWords[n - 1]) return false;
+	}
+	return true;
+}
+
+const halfWords = ['and', 'a', 'half'];
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 // A Map, not an object: quote text like "constructor" must not find Object.prototype's members.
@@ -112,16 +176,20 @@ export function clozeQuestion(
 				giveaways: forms.map(key)
 			});
 	}
-	const lower = f.quote.toLowerCase();
-	// Offsets in the lower-cased text must be offsets in the quote.
-	const sameLength = lower.length === f.quote.length;
+	// Lower-cased once some entity is still to be blanked.
+	let lower: string | undefined;
 	const ids: string[] = [];
 	for (const id of [f.object, f.subject, f.place]) {
 		if (id === undefined || ids.includes(id)) continue;
 		ids.push(id);
+		// Already asked for: not worth finding.
+		if (asked.includes(id)) continue;
 		const node = ix.node(id);
-		const at = node && sameLength ? findEntity(lower, node.entity) : undefined;
-		if (!node || !at) continue;
+		if (!node) continue;
+		lower ??= f.quote.toLowerCase();
+		// Offsets in the lower-cased text must be offsets in the quote.
+		const at = lower.length === f.quote.length ? findEntity(lower, node.entity) : undefined;
+		if (!at) continue;
 		blanks.push({
 			what: node.id,
 			label: blankLabels[node.kind],
