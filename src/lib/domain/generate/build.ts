@@ -23,7 +23,9 @@ import {
 } from './distractors';
 import { agree, displayName, kindNoun, kindScope, mention, placePhrase, whWord } from './english';
 import {
+	phrase,
 	relatedPredicates,
+	slugOf,
 	type Ask,
 	type EntityNode,
 	type FactIndex,
@@ -46,7 +48,6 @@ import {
 	leaksKey,
 	numberForms,
 	overlaps,
-	slugOfKey,
 	unique,
 	wordCount
 } from './text';
@@ -518,20 +519,20 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 		}
 	}
 	const prompt = capitalise(among ? t.among(p) : t.ask(p));
-	if (leaks(prompt, avoid)) return;
+	const promptKey = freshKey(prompt);
+	if (leaksKey(promptKey, avoid)) return;
 
 	// Anything the subject is said to be or have, under this or a related predicate, is true.
 	const held: string[] = [];
 	for (const pred of relatedPredicates(f.predicate)) {
 		for (const s of ix.factsAbout(pred, subject.id)) held.push(ix.valueKey(s) ?? '');
 	}
-	const promptKey = freshKey(prompt);
 	const invalid = ({ key: k }: Phrase) =>
 		overlaps(k, answerKey) || held.some((h) => overlaps(h, k)) || hasPhrase(promptKey, k);
 	// Phrases said of the same kind of thing only: a person's title is no choice for a town.
 	const tiers = [ix.valuePool(f.predicate, subject.kind)];
 	const id = `mc:${t.id}:${f.id}`;
-	const answerPhrase: Phrase = { text: answer, key: answerKey };
+	const answerPhrase = phrase(answer, answerKey);
 	const candidates = textCandidates(answerPhrase, tiers, invalid);
 	if (candidates) {
 		const random = randomFor(g, id);
@@ -542,8 +543,8 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 			prompt,
 			choices: random
 				.shuffle([answerPhrase, ...distractors])
-				.map((c) => ({ id: `t-${slugOfKey(c.key)}`, text: capitalise(c.text) })),
-			correctChoiceId: `t-${slugOfKey(answerKey)}`,
+				.map((c) => ({ id: `t-${slugOf(c)}`, text: capitalise(c.text) })),
+			correctChoiceId: `t-${slugOf(answerPhrase)}`,
 			explanation: sourced(g, f).explanation,
 			provenance: sourced(g, f).provenance
 		});

@@ -12,6 +12,7 @@ import {
 	similarForm,
 	textDistractors
 } from './distractors';
+import { wordCount } from './text';
 
 const person = (id: string, name: string): Entity => ({ id, kind: 'person', name, aliases: [] });
 
@@ -126,7 +127,7 @@ describe('textDistractors and similarForm', () => {
 	it('keeps phrases of a similar form', () => {
 		expect(similarForm('dear friend', 'historic')).toBe(true);
 		expect(similarForm('town', 'the last Group of Seven leader to visit Ukraine')).toBe(false);
-		const phrase = (text: string) => ({ text, key: text });
+		const phrase = (text: string) => ({ text, key: text, words: wordCount(text) });
 		const pool = ['town', 'island', 'port city', 'capital', 'border town']
 			.sort((a, b) => a.length - b.length)
 			.map(phrase);

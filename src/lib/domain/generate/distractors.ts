@@ -145,7 +145,6 @@ export function textCandidates(
 	count = 3
 ): Phrase[][] | undefined {
 	const taken: string[] = [answer.key];
-	const answerWords = wordCount(answer.text);
 	const picked: Phrase[][] = [];
 	let total = 0;
 	for (const tier of tiers) {
@@ -158,8 +157,7 @@ export function textCandidates(
 				if (taken.includes(c.key)) return false;
 				taken.push(c.key);
 				return (
-					similarSize(answerWords, answer.text.length, wordCount(c.text), c.text.length) &&
-					!isInvalid(c)
+					similarSize(answer.words, answer.text.length, c.words, c.text.length) && !isInvalid(c)
 				);
 			},
 			spread - total

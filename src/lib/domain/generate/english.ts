@@ -1,6 +1,6 @@
 // How the templates write entities into English: with or without "the", by a name that does
 // not give the answer away, with the right question word, noun and verb agreement.
-import type { Entity, EntityKind } from '../fact-base';
+import { entityKinds, type Entity, type EntityKind } from '../fact-base';
 import { hasPhrase, key } from './text';
 
 const nouns: Record<EntityKind, { one: string; many: string }> = {
@@ -58,9 +58,16 @@ function actsLikePeople(e: Entity): boolean {
  * greeted Xi?" is not unique if a band greeted him as well as Putin.
  */
 export function kindScope(e: Entity): readonly EntityKind[] {
-	if (actsLikePeople(e)) return ['person', 'organisation', 'country'];
-	return isPlural(e) ? ['document', 'event', 'place'] : [e.kind];
+	if (actsLikePeople(e)) return actors;
+	return isPlural(e) ? things : ownKind[e.kind];
 }
+
+const actors: readonly EntityKind[] = ['person', 'organisation', 'country'];
+const things: readonly EntityKind[] = ['document', 'event', 'place'];
+const ownKind = Object.fromEntries(entityKinds.map((k) => [k, [k]])) as unknown as Record<
+	EntityKind,
+	readonly EntityKind[]
+>;
 
 /** Adds "the" where running text needs it: "the Kremlin", "the military band", "Gazprom". */
 export function withArticle(form: string, e: Entity): string {

@@ -10,7 +10,7 @@ import {
 	type Predicate
 } from '../fact-base';
 import { isPlural } from './english';
-import { hasPhrase, key, wordCount } from './text';
+import { hasPhrase, key, slugOfKey, wordCount } from './text';
 
 export type Slot = 'subject' | 'object';
 
@@ -93,10 +93,23 @@ export function relatedPredicates(predicate: Predicate): readonly Predicate[] {
 	return relatedTo[predicate]?.predicates ?? [predicate];
 }
 
-/** A text value as the pools hold it: the phrase, and its key. */
+/** A text value as the pools hold it: the phrase, its key and its length in words. */
 export interface Phrase {
 	readonly text: string;
 	readonly key: string;
+	readonly words: number;
+	/** slugOfKey(key), written on first use (a pool's phrases recur in many questions). */
+	slug?: string;
+}
+
+/** A phrase of a text and its key. */
+export function phrase(text: string, textKey: string): Phrase {
+	return { text, key: textKey, words: wordCount(text) };
+}
+
+/** A phrase's slug, for choice ids: worked out once per phrase. */
+export function slugOf(p: Phrase): string {
+	return (p.slug ??= slugOfKey(p.key));
 }
 
 /** Value phrases of up to this many words are indexed, so "which values hold X?" is a lookup. */
@@ -189,7 +202,7 @@ export class FactIndex {
 		predicates.map((p) => [p, { subject: [] as EntityNode[], object: [] as EntityNode[] }])
 	) as Record<Predicate, Record<Slot, EntityNode[]>>;
 	private readonly parentsById = new Map<string, string[]>();
-	private readonly valuePools = new Map<string, Phrase[]>();
+	private readonly valuePools = new Map<number, Phrase[]>();
 	private readonly tiersByKey = new Map<number, (readonly EntityNode[])[]>();
 
 	constructor(base: FactBase) {
@@ -351,7 +364,8 @@ export class FactIndex {
 	 * shortest first: the pool phrase distractors come from. Built on first use.
 	 */
 	valuePool(predicate: Predicate, kind?: EntityKind): readonly Phrase[] {
-		const poolKey = `${predicate}|${kind ?? '*'}`;
+		const poolKey =
+			indexOf(predicate) * (entityKinds.length + 1) + (kind ? entityKinds.indexOf(kind) + 1 : 0);
 		let pool = this.valuePools.get(poolKey);
 		if (pool === undefined) {
 			const byKey = new Map<string, Phrase>();
@@ -359,7 +373,7 @@ export class FactIndex {
 				if (f.value?.kind !== 'text') continue;
 				if (kind !== undefined && this.entity(f.subject)?.kind !== kind) continue;
 				const k = this.valueKey(f) ?? '';
-				if (!byKey.has(k)) byKey.set(k, { text: f.value.text, key: k });
+				if (!byKey.has(k)) byKey.set(k, phrase(f.value.text, k));
 			}
 			pool = [...byKey.values()].sort(
 				(a, b) => a.text.length - b.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)
@@ -410,7 +424,8 @@ export class FactIndex {
 			const end = last < words ? (starts[last] as number) - 1 : valueKey.length;
 			const list = this.byValueGram.get(predicate, valueKey.slice(starts[i], end));
 			if (i === 0 || list.length < containing.length) containing = list;
-			if (list.length === 0) break;
+			// A list of one (the asked fact itself, most often) is as short as it needs to be.
+			if (containing.length <= 1) break;
 		}
 		if (!both) return containing;
 		const all = [...containing];
