@@ -70,29 +70,23 @@ export function entityCandidates<T extends EntityCandidate>(
 	const taken: string[] = [...answer.keys];
 	const seen: T[] = [answer];
 	const kind = answer.entity.kind;
+	const accept = (c: T) => {
+		if (c.entity.kind !== kind || seen.includes(c) || c.entity.id === answer.entity.id)
+			return false;
+		seen.push(c);
+		// "Gazprom" beside "delegation of senior Russian officials" reads as a giveaway.
+		if (!similarSize(answer.nameWords, answer.nameLength, c.nameWords, c.nameLength)) return false;
+		// The same thing under another name, or a choice that reads like another one.
+		for (const k of c.keys) if (taken.includes(k)) return false;
+		if (isInvalid(c)) return false;
+		for (const k of c.keys) taken.push(k);
+		return true;
+	};
 	const picked: T[][] = [];
 	let total = 0;
 	for (const tier of tiers) {
 		if (total >= spread) break;
-		const found = nearestByLength(
-			tier,
-			lengthOfName,
-			answer.nameLength,
-			(c) => {
-				if (c.entity.kind !== kind || seen.includes(c) || c.entity.id === answer.entity.id)
-					return false;
-				seen.push(c);
-				// "Gazprom" beside "delegation of senior Russian officials" reads as a giveaway.
-				if (!similarSize(answer.nameWords, answer.nameLength, c.nameWords, c.nameLength))
-					return false;
-				// The same thing under another name, or a choice that reads like another one.
-				for (const k of c.keys) if (taken.includes(k)) return false;
-				if (isInvalid(c)) return false;
-				taken.push(...c.keys);
-				return true;
-			},
-			spread - total
-		);
+		const found = nearestByLength(tier, lengthOfName, answer.nameLength, accept, spread - total);
 		picked.push(found);
 		total += found.length;
 	}

@@ -27,7 +27,25 @@ export function key(text: string): string {
  * so one-off texts do not fill the cache that names and values share.
  */
 export function freshKey(text: string): string {
+	const end = plainSentenceEnd(text);
+	if (end !== -1) return stripArticles(text.slice(0, end).toLowerCase());
 	return plainAscii(text) ? asciiKey(text.toLowerCase()) : fullKey(text);
+}
+
+/**
+ * For a plain sentence (ASCII words, single spaces, perhaps a closing "?" or "."), where its
+ * words end; -1 for any other text. Its key is then those words lower-cased, as asciiKey() gives.
+ */
+function plainSentenceEnd(text: string): number {
+	let inWord = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) inWord = true;
+		else if (c === 32 && inWord && i + 1 < text.length) inWord = false;
+		else if ((c === 63 || c === 46) && inWord && i === text.length - 1) return i;
+		else return -1;
+	}
+	return inWord ? text.length : -1;
 }
 
 const possessive = /['’]s\b/g;
