@@ -217,10 +217,12 @@ export function dateDistractors(
 	random: Random,
 	count = 3
 ): string[] | undefined {
+	const date = parseIso(iso);
+	if (!date) return undefined;
 	const candidates: string[] = [];
 	for (const offset of [-1, 1, -2, 2, -3, 3]) {
-		const d = shiftDate(iso, precision, offset);
-		if (d !== undefined && !trueDates.has(d) && d !== iso) candidates.push(d);
+		const d = shifted(date, precision, offset);
+		if (!trueDates.has(d) && d !== iso) candidates.push(d);
 	}
 	if (candidates.length < count) return undefined;
 	return random.shuffle(candidates).slice(0, count);
@@ -232,18 +234,38 @@ export function shiftDate(
 	precision: 'day' | 'month' | 'year',
 	offset: number
 ): string | undefined {
+	const date = parseIso(iso);
+	return date && shifted(date, precision, offset);
+}
+
+interface YearMonthDay {
+	year: number;
+	month: number;
+	day: number;
+}
+
+/** YYYY, YYYY-MM or YYYY-MM-DD, with a missing month or day read as 1. */
+function parseIso(iso: string): YearMonthDay | undefined {
 	const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
 	if (!m) return undefined;
-	const year = Number(m[1]);
-	const month = Number(m[2] ?? 1);
-	const day = Number(m[3] ?? 1);
+	return { year: Number(m[1]), month: Number(m[2] ?? 1), day: Number(m[3] ?? 1) };
+}
+
+function shifted(
+	{ year, month, day }: YearMonthDay,
+	precision: 'day' | 'month' | 'year',
+	offset: number
+): string {
 	if (precision === 'year') return pad(year + offset, 4);
 	if (precision === 'month') {
 		const total = year * 12 + (month - 1) + offset;
 		return `${pad(Math.floor(total / 12), 4)}-${pad((total % 12) + 1, 2)}`;
 	}
 	const date = new Date(Date.UTC(year, month - 1, day + offset));
-	return date.toISOString().slice(0, 10);
+	const y = date.getUTCFullYear();
+	// toISOString() writes years outside 0–9999 with a sign and six digits.
+	if (y < 0 || y > 9999) return date.toISOString().slice(0, 10);
+	return `${pad(y, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }
 
 function pad(n: number, width: number): string {

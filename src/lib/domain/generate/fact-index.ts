@@ -204,6 +204,7 @@ export class FactIndex {
 	private readonly parentsById = new Map<string, string[]>();
 	private readonly valuePools = new Map<number, Phrase[]>();
 	private readonly tiersByKey = new Map<number, (readonly EntityNode[])[]>();
+	private readonly possibleByAsk = new Map<string, ReadonlySet<string>>();
 
 	constructor(base: FactBase) {
 		this.base = base;
@@ -411,11 +412,8 @@ export class FactIndex {
 	 */
 	private valueCandidates(predicate: Predicate, valueKey: string, both: boolean): readonly Fact[] {
 		this.buildGrams(predicate);
-		// Where each word starts; a run of words is one slice of the key (keys have single spaces).
-		const starts = [0];
-		for (let at = valueKey.indexOf(' '); at !== -1; at = valueKey.indexOf(' ', at + 1)) {
-			starts.push(at + 1);
-		}
+		// A run of words is one slice of the key.
+		const starts = wordStarts(valueKey);
 		const words = starts.length;
 		const n = Math.min(maxGram, words);
 		let containing: readonly Fact[] = none;
@@ -488,7 +486,18 @@ export class FactIndex {
 	 * either way ("Prime Minister" / "Japanese Prime Minister"); a related predicate's value must
 	 * hold the asked one (a short value like "historic" would otherwise match half the base).
 	 */
-	possibleAnswers(ask: Ask): Set<string> {
+	possibleAnswers(ask: Ask): ReadonlySet<string> {
+		// Date and place play no part, so the facts of one entity often ask the same: built once.
+		const memo = `${ask.predicate}\u0000${ask.hole}\u0000${ask.known ?? ''}\u0000${ask.value ?? '\u0000'}`;
+		let out = this.possibleByAsk.get(memo);
+		if (out === undefined) {
+			out = this.collectPossible(ask);
+			this.possibleByAsk.set(memo, out);
+		}
+		return out;
+	}
+
+	private collectPossible(ask: Ask): Set<string> {
 		const family = relatedTo[ask.predicate];
 		const predicates = family?.predicates ?? [ask.predicate];
 		const out = new Set<string>();
@@ -610,14 +619,23 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
 	else map.set(k, [v]);
 }
 
-/** Calls back with every run of 1..max consecutive words of a key. */
+/** Calls back with every run of 1..max consecutive words of a key, as slices of it. */
 function forEachGram(valueKey: string, max: number, visit: (gram: string) => void): void {
-	const words = valueKey.split(' ');
-	for (let i = 0; i < words.length; i++) {
-		let gram = '';
-		for (let n = 0; n < max && i + n < words.length; n++) {
-			gram = n === 0 ? (words[i] as string) : `${gram} ${words[i + n]}`;
-			visit(gram);
+	const starts = wordStarts(valueKey);
+	const words = starts.length;
+	for (let i = 0; i < words; i++) {
+		const start = starts[i] as number;
+		for (let last = i + 1; last <= words && last - i <= max; last++) {
+			visit(valueKey.slice(start, last < words ? (starts[last] as number) - 1 : valueKey.length));
 		}
 	}
+}
+
+/** Where each word of a key starts (keys have single spaces between words). */
+function wordStarts(valueKey: string): number[] {
+	const starts = [0];
+	for (let at = valueKey.indexOf(' '); at !== -1; at = valueKey.indexOf(' ', at + 1)) {
+		starts.push(at + 1);
+	}
+	return starts;
 }
