@@ -178,6 +178,14 @@ interface MutableNode extends EntityNode {
 	children: EntityNode[];
 }
 
+/** possibleAnswers() of one ask, kept under its known entity. */
+interface PossibleEntry {
+	predicate: Predicate;
+	hole: Slot;
+	value: string | undefined;
+	answers: ReadonlySet<string>;
+}
+
 function addAt(lists: Fact[][], at: number, f: Fact): void {
 	const list = lists[at];
 	if (list) list.push(f);
@@ -204,7 +212,7 @@ export class FactIndex {
 	private readonly parentsById = new Map<string, string[]>();
 	private readonly valuePools = new Map<number, Phrase[]>();
 	private readonly tiersByKey = new Map<number, (readonly EntityNode[])[]>();
-	private readonly possibleByAsk = new Map<string, ReadonlySet<string>>();
+	private readonly possibleByKnown = new Map<string, PossibleEntry[]>();
 
 	constructor(base: FactBase) {
 		this.base = base;
@@ -487,14 +495,24 @@ export class FactIndex {
 	 * hold the asked one (a short value like "historic" would otherwise match half the base).
 	 */
 	possibleAnswers(ask: Ask): ReadonlySet<string> {
-		// Date and place play no part, so the facts of one entity often ask the same: built once.
-		const memo = `${ask.predicate}\u0000${ask.hole}\u0000${ask.known ?? ''}\u0000${ask.value ?? '\u0000'}`;
-		let out = this.possibleByAsk.get(memo);
-		if (out === undefined) {
-			out = this.collectPossible(ask);
-			this.possibleByAsk.set(memo, out);
+		// Date and place play no part, so the facts of one entity often ask the same: each is
+		// built once, and found again among the few asks about the same known entity.
+		// Without one, values differ from fact to fact: nothing to share.
+		if (ask.known === undefined) return this.collectPossible(ask);
+		let asked = this.possibleByKnown.get(ask.known);
+		if (asked === undefined) this.possibleByKnown.set(ask.known, (asked = []));
+		for (const entry of asked) {
+			if (
+				entry.predicate === ask.predicate &&
+				entry.hole === ask.hole &&
+				entry.value === ask.value
+			) {
+				return entry.answers;
+			}
 		}
-		return out;
+		const answers = this.collectPossible(ask);
+		asked.push({ predicate: ask.predicate, hole: ask.hole, value: ask.value, answers });
+		return answers;
 	}
 
 	private collectPossible(ask: Ask): Set<string> {
