@@ -60,6 +60,30 @@ test('sign out and sign in again; a wrong password gets a clear message', async 
 	await signIn(page, name.toUpperCase(), PASSWORD);
 });
 
+test('what a person types before the page has loaded its scripts is kept when they run', async ({
+	page
+}) => {
+	const name = uniqueName('early');
+	await signUp(page, name, 'learner');
+	await signOut(page);
+	// Hold the page's scripts back, as a slow connection does, while the form is filled in.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/signin', { waitUntil: 'commit' });
+	await page.getByLabel('Username').fill(name);
+	await page.getByLabel('Password').fill(PASSWORD);
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Username')).toHaveValue(name);
+	await expect(page.getByLabel('Password')).toHaveValue(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
+});
+
 test('sign-up explains what is wrong beside the field', async ({ page }) => {
 	await page.goto('/signup');
 	await page.getByLabel('Username').fill('a');

@@ -165,6 +165,17 @@ test('settings refuse values out of range and say why', async ({ page }) => {
 	await expect(page.getByText(/Desired retention must be between 70 and 99 percent/)).toBeVisible();
 	await expect(page.getByText('New cards a day must be a whole number.')).toBeVisible();
 	await expect(page.getByLabel('New cards a day')).toHaveAttribute('aria-invalid', 'true');
+	// The refused values stay on show to be corrected; saved ones replace them.
+	await expect(page.getByLabel('New cards a day')).toHaveValue('lots');
+	await page.getByLabel('Desired retention (%)').fill('85');
+	await page.getByLabel('New cards a day').fill('7');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('Settings saved.')).toBeVisible();
+	await expect(page.getByLabel('Desired retention (%)')).toHaveValue('85');
+	await expect(page.getByLabel('New cards a day')).toHaveValue('7');
+	await page.reload();
+	await expect(page.getByLabel('Desired retention (%)')).toHaveValue('85');
+	await expect(page.getByLabel('New cards a day')).toHaveValue('7');
 });
 
 test('a quiz result offers the missed facts as a flashcard deck', async ({ page, baseURL }) => {

@@ -11,10 +11,9 @@ export function uniqueName(prefix: string): string {
 export const PASSWORD = 'correct-horse-battery';
 
 /**
- * Opens a sign-in or sign-up page once its scripts have loaded and run. Hydrating sets each field
- * to its server-rendered value, so text typed before then would be lost; hydration follows the
- * last script's arrival at once, so a quiet network means it is done (and with JavaScript off
- * there is nothing to wait for).
+ * Opens a sign-in or sign-up page once its scripts have loaded and run, so the steps meet the
+ * enhanced form most people use (typing earlier is fine too: accounts.spec.ts checks that).
+ * Hydration follows the last script's arrival at once, so a quiet network means it is done.
  */
 async function openAccountForm(page: Page, url: string) {
 	await page.goto(url, { waitUntil: 'networkidle' });
