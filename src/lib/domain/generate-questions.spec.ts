@@ -389,3 +389,62 @@ describe('generateQuestions and defaultQuiz', () => {
 		expect(defaultQuiz([], 12, 1)).toEqual([]);
 	});
 });
+
+describe('questionBank drafts predicate by predicate but decides in the base’s order', () => {
+	// Two facts from one sentence can blank the same word. The bank drafts the two "visited"
+	// facts before the "met" fact between them, yet the earlier fact in the base keeps the blank.
+	const sentence =
+		'In Moscow on Monday, Xi Jinping met Vladimir Putin for talks over a long dinner.';
+	const base: FactBase = {
+		source: {
+			id: 'src',
+			title: 'Xi in Moscow',
+			publishedOn: '2023-03-21',
+			body: `Xi Jinping arrived in Russia on Monday for a state visit. ${sentence}`
+		},
+		entities: [
+			{ id: 'xi', kind: 'person', name: 'Xi Jinping', aliases: ['Xi'] },
+			{ id: 'putin', kind: 'person', name: 'Vladimir Putin', aliases: ['Putin'] },
+			{ id: 'moscow', kind: 'place', name: 'Moscow', aliases: [] },
+			{ id: 'russia', kind: 'country', name: 'Russia', aliases: [] }
+		],
+		facts: [
+			{
+				id: 'xi-visited-russia',
+				predicate: 'visited',
+				subject: 'xi',
+				object: 'russia',
+				statement: 'Xi Jinping visited Russia.',
+				quote: 'Xi Jinping arrived in Russia on Monday for a state visit.'
+			},
+			{
+				id: 'xi-met-putin',
+				predicate: 'met',
+				subject: 'xi',
+				object: 'putin',
+				place: 'moscow',
+				statement: 'Xi Jinping met Vladimir Putin in Moscow.',
+				quote: sentence
+			},
+			{
+				id: 'xi-in-moscow',
+				predicate: 'visited',
+				subject: 'xi',
+				object: 'russia',
+				place: 'moscow',
+				statement: 'Xi Jinping was in Russia.',
+				quote: sentence
+			}
+		]
+	};
+
+	it('gives a shared blank and a shared prompt to the earlier fact', () => {
+		const ids = questionBank(base, 1).map((q) => q.id);
+		expect(ids).toContain('cloze:moscow:xi-met-putin');
+		expect(ids).not.toContain('cloze:moscow:xi-in-moscow');
+		// "Who visited Russia?" is the first fact's; the third, left with room, is asked true or false.
+		expect(ids).toContain('sa:visitor:xi-visited-russia');
+		expect(ids).not.toContain('sa:visitor:xi-in-moscow');
+		expect(ids).toContain('tf:visited:xi-in-moscow');
+	});
+});

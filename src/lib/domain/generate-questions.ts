@@ -24,7 +24,7 @@ import {
 	type NumberTemplate,
 	type TextTemplate
 } from './generate/templates';
-import type { Question, QuestionSet, QuestionType } from './question';
+import type { ClozeQuestion, Question, QuestionSet, QuestionType } from './question';
 import { createRandom } from './random';
 
 export interface GenerateOptions {
@@ -69,11 +69,21 @@ function promptsOf(seen: Seen, type: QuestionType): Set<string> {
 }
 
 /**
- * The questions of one fact: the templates' own first (in table order), then a cloze, then a
- * true/false, at most `maxPerFact` in all, so the bank stays broad rather than deep. Builders
- * that could only add questions past the cap are not run at all.
+ * One fact's own questions (the templates', in table order), and its cloze and true/false where
+ * they are sure to be wanted. A fact gives at most `maxPerFact` questions, so the bank stays
+ * broad rather than deep: builders that could only add questions past the cap are not run.
  */
-function questionsFor(g: Gen, f: Fact, seen: Seen): Question[] {
+interface Drafted {
+	drafts: Drafts;
+	/** The cloze, made with the drafts when it is sure to be asked; null: there is none. */
+	cloze?: ClozeQuestion | null;
+	/** The true/false, likewise. */
+	trueFalse?: Question | null;
+	/** The explanation and provenance the fact's questions share. */
+	sourced?: Gen['lastFact'];
+}
+
+function draft(g: Gen, f: Fact): Drafted {
 	const drafts: Drafts = { questions: [], claims: [] as Claim[], asked: [] };
 	const room = () => drafts.questions.length < maxPerFact;
 	if (statementPredicates.has(f.predicate)) {
@@ -88,28 +98,81 @@ function questionsFor(g: Gen, f: Fact, seen: Seen): Question[] {
 		if (room()) numberQuestions(g, t, f, drafts);
 	}
 	if (room()) dateQuestions(g, f, drafts);
+	const drafted: Drafted = { drafts };
+	// Removing repeated prompts (later, in the base's order) only makes room, so with two
+	// drafts or fewer there is sure to be room for a cloze, and with one or none for a
+	// true/false as well.
+	const count = drafts.questions.length;
+	if (count <= 2) drafted.cloze = clozeQuestion(g, f, drafts.asked) ?? null;
+	if (count <= 1) {
+		drafted.trueFalse = trueFalseQuestion(g, drafts.claims) ?? null;
+		drafts.claims = [];
+	}
+	if (g.lastFact?.fact === f) drafted.sourced = g.lastFact;
+	return drafted;
+}
+
+/**
+ * The questions of one drafted fact, in the base's order: its drafts less any prompt the bank
+ * already asks, then a cloze, then a true/false, while there is room.
+ */
+function finish(g: Gen, f: Fact, drafted: Drafted, seen: Seen): Question[] {
+	const { drafts } = drafted;
+	if (drafted.sourced) g.lastFact = drafted.sourced;
 	// "Which of these greeted Xi at the Kremlin?" once, though three facts could ask it.
-	const out = drafts.questions.filter((q) => firstTime(promptsOf(seen, q.type), q.prompt));
-	drafts.questions = out;
-	const cloze = room() ? clozeQuestion(g, f, drafts.asked) : undefined;
+	const out: Question[] = drafts.questions.filter((q) =>
+		firstTime(promptsOf(seen, q.type), q.prompt)
+	);
+	const room = () => out.length < maxPerFact;
+	const cloze = room()
+		? drafted.cloze === undefined
+			? clozeQuestion(g, f, drafts.asked)
+			: (drafted.cloze ?? undefined)
+		: undefined;
 	// Facts sharing a quote would give the same blank twice.
 	if (cloze && firstTime(seen.blanks, `${cloze.before}\u0000${cloze.answer}\u0000${cloze.after}`)) {
 		out.push(cloze);
 	}
-	const tf = room() ? trueFalseQuestion(g, drafts.claims) : undefined;
+	const tf = room()
+		? drafted.trueFalse === undefined
+			? trueFalseQuestion(g, drafts.claims)
+			: (drafted.trueFalse ?? undefined)
+		: undefined;
 	if (tf) out.push(tf);
+	// A builder may add two at once (a number asked typed and as a choice).
 	return out.slice(0, maxPerFact);
 }
 
 /**
+ * Positions of the facts, grouped by predicate (in the base's order within each): drafting
+ * one predicate's facts together keeps its templates and distractor pools in the CPU's caches.
+ */
+function draftingOrder(facts: readonly Fact[]): number[] {
+	const groups = new Map<Predicate, number[]>();
+	facts.forEach((f, i) => {
+		const group = groups.get(f.predicate);
+		if (group) group.push(i);
+		else groups.set(f.predicate, [i]);
+	});
+	return [...groups.values()].flat();
+}
+
+/**
  * All questions for a fact base, in an order shuffled by the seed. Ids depend on the
- * templates and facts only; the seed picks distractors, swaps and the order.
+ * templates and facts only; the seed picks distractors, swaps and the order. Facts are drafted
+ * predicate by predicate, then finished in the base's order, which decides which of two facts
+ * asking the same keeps the question.
  */
 export function questionBank(base: FactBase, seed: number): Question[] {
 	const g: Gen = { ix: new FactIndex(base), seed, sourceId: base.source.id };
+	const facts = base.facts;
+	const drafted: Drafted[] = new Array<Drafted>(facts.length);
+	for (const i of draftingOrder(facts)) drafted[i] = draft(g, facts[i] as Fact);
 	const seen: Seen = { prompts: new Map(), blanks: new Set() };
 	const questions: Question[] = [];
-	for (const f of base.facts) questions.push(...questionsFor(g, f, seen));
+	facts.forEach((f, i) => {
+		questions.push(...finish(g, f, drafted[i] as Drafted, seen));
+	});
 	questions.push(...matchingQuestions(g), ...orderingQuestions(g));
 	return createRandom(seed).shuffle(questions);
 }
