@@ -68,12 +68,13 @@ function fullKey(text: string): string {
 	if (!asciiOnly.test(dropped)) return normalise(dropped);
 	// Apostrophes go first, so "5,'4" keeps its digit comma as normalise() does.
 	// "…" is "..." to normalise() (NFKD).
-	return asciiKey(
-		dropped
-			.toLowerCase()
-			.replace(/['`‘’]/g, '')
-			.replace(/…/g, '...')
-	);
+	const lower = dropped
+		.toLowerCase()
+		.replace(/['`‘’]/g, '')
+		.replace(/…/g, '...');
+	// With the apostrophes gone, "Xi's visit?" is a plain sentence too.
+	const end = plainSentenceEnd(lower);
+	return end === -1 ? asciiKey(lower) : stripArticles(lower.slice(0, end));
 }
 
 /**
@@ -81,10 +82,6 @@ function fullKey(text: string): string {
  * whole words.
  */
 function asciiKey(lower: string): string {
-	// Most prompts and names are words and single spaces, perhaps with a closing "?" or ".".
-	if (plainSentence.test(lower)) {
-		return stripArticles(/[?.]$/.test(lower) ? lower.slice(0, -1) : lower);
-	}
 	let out = '';
 	let word = -1; // start of the run of kept characters being scanned, or -1
 	let pendingSpace = false;
@@ -110,8 +107,6 @@ function asciiKey(lower: string): string {
 	}
 	return stripArticles(out);
 }
-
-const plainSentence = /^[a-z0-9]+(?: [a-z0-9]+)*[?.]?$/;
 
 /** Drops leading articles, as normalise() does, unless nothing would be left. */
 function stripArticles(k: string): string {
