@@ -79,8 +79,6 @@ interface Drafted {
 	cloze?: ClozeQuestion | null;
 	/** The true/false, likewise. */
 	trueFalse?: Question | null;
-	/** The explanation and provenance the fact's questions share. */
-	sourced?: Gen['lastFact'];
 }
 
 function draft(g: Gen, f: Fact): Drafted {
@@ -106,10 +104,15 @@ function draft(g: Gen, f: Fact): Drafted {
 	if (count <= 2) drafted.cloze = clozeQuestion(g, f, drafts.asked) ?? null;
 	if (count <= 1) {
 		drafted.trueFalse = trueFalseQuestion(g, drafts.claims) ?? null;
+		// Spent: not kept (with all they hold) until the fact is finished.
 		drafts.claims = [];
 	}
-	if (g.lastFact?.fact === f) drafted.sourced = g.lastFact;
 	return drafted;
+}
+
+/** What was made ahead (null: nothing to make), else made now. */
+function madeAhead<T>(ahead: T | null | undefined, make: () => T | undefined): T | undefined {
+	return ahead === undefined ? make() : (ahead ?? undefined);
 }
 
 /**
@@ -118,25 +121,20 @@ function draft(g: Gen, f: Fact): Drafted {
  */
 function finish(g: Gen, f: Fact, drafted: Drafted, seen: Seen): Question[] {
 	const { drafts } = drafted;
-	if (drafted.sourced) g.lastFact = drafted.sourced;
 	// "Which of these greeted Xi at the Kremlin?" once, though three facts could ask it.
 	const out: Question[] = drafts.questions.filter((q) =>
 		firstTime(promptsOf(seen, q.type), q.prompt)
 	);
 	const room = () => out.length < maxPerFact;
 	const cloze = room()
-		? drafted.cloze === undefined
-			? clozeQuestion(g, f, drafts.asked)
-			: (drafted.cloze ?? undefined)
+		? madeAhead(drafted.cloze, () => clozeQuestion(g, f, drafts.asked))
 		: undefined;
 	// Facts sharing a quote would give the same blank twice.
 	if (cloze && firstTime(seen.blanks, `${cloze.before}\u0000${cloze.answer}\u0000${cloze.after}`)) {
 		out.push(cloze);
 	}
 	const tf = room()
-		? drafted.trueFalse === undefined
-			? trueFalseQuestion(g, drafts.claims)
-			: (drafted.trueFalse ?? undefined)
+		? madeAhead(drafted.trueFalse, () => trueFalseQuestion(g, drafts.claims))
 		: undefined;
 	if (tf) out.push(tf);
 	// A builder may add two at once (a number asked typed and as a choice).

@@ -59,8 +59,14 @@ export interface Gen {
 	sourceId: string;
 	/** hash32(`${seed}:`), which every question's randomness continues from. */
 	seedHash?: number;
-	/** The explanation and provenance of the fact last asked about, shared by its questions. */
-	lastFact?: { fact: Fact; explanation: string; provenance: Provenance };
+	/** The fact last asked about, and what its questions share. */
+	lastFact?: { fact: Fact; sourced: Sourced };
+}
+
+/** What a question shows after answering, and where it comes from. */
+export interface Sourced {
+	explanation: string;
+	provenance: Provenance;
 }
 
 /** A claim a template can state about a fact, true as given, or false with something swapped. */
@@ -81,11 +87,14 @@ export interface Drafts {
 }
 
 /** explain() and provenanceOf() of one fact, built once for all the questions it gives. */
-export function sourced(g: Gen, fact: Fact): { explanation: string; provenance: Provenance } {
+export function sourced(g: Gen, fact: Fact): Sourced {
 	if (g.lastFact?.fact !== fact) {
-		g.lastFact = { fact, explanation: explain([fact]), provenance: provenanceOf(g, [fact]) };
+		g.lastFact = {
+			fact,
+			sourced: { explanation: explain([fact]), provenance: provenanceOf(g, [fact]) }
+		};
 	}
-	return g.lastFact;
+	return g.lastFact.sourced;
 }
 
 /** Randomness for one question: from the seed and the question's id, not from the order. */
@@ -284,8 +293,7 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 				prompt,
 				choices: entityChoices(answer, pickFromTiers(candidates, random), random),
 				correctChoiceId: answer.id,
-				explanation: sourced(g, fact).explanation,
-				provenance: sourced(g, fact).provenance
+				...sourced(g, fact)
 			};
 			out.questions.push(question);
 			asked = true;
@@ -298,8 +306,7 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 			prompt: spec.prompt,
 			answer: answer.entity.name,
 			alternatives: [...answer.entity.aliases],
-			explanation: sourced(g, fact).explanation,
-			provenance: sourced(g, fact).provenance
+			...sourced(g, fact)
 		};
 		out.questions.push(question);
 		asked = true;
@@ -545,8 +552,7 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 				.shuffle([answerPhrase, ...distractors])
 				.map((c) => ({ id: `t-${slugOf(c)}`, text: capitalise(c.text) })),
 			correctChoiceId: `t-${slugOf(answerPhrase)}`,
-			explanation: sourced(g, f).explanation,
-			provenance: sourced(g, f).provenance
+			...sourced(g, f)
 		});
 	}
 	if (out.claims.length > 0) return;
@@ -607,8 +613,7 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 		answer: amount,
 		tolerance: 0,
 		unit,
-		explanation: sourced(g, f).explanation,
-		provenance: sourced(g, f).provenance
+		...sourced(g, f)
 	};
 	out.questions.push(numeric);
 
@@ -625,8 +630,7 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 				text: quantity(n, unit)
 			})),
 			correctChoiceId: `n-${formatAmount(amount)}`,
-			explanation: sourced(g, f).explanation,
-			provenance: sourced(g, f).provenance
+			...sourced(g, f)
 		});
 	}
 	if (out.claims.length > 0) return;
@@ -680,8 +684,7 @@ export function dateQuestions(g: Gen, f: Fact, out: Drafts): void {
 		prompt,
 		answer: iso,
 		precision,
-		explanation: sourced(g, f).explanation,
-		provenance: sourced(g, f).provenance
+		...sourced(g, f)
 	};
 	out.questions.push(dateQuestion);
 
@@ -695,8 +698,7 @@ export function dateQuestions(g: Gen, f: Fact, out: Drafts): void {
 			prompt,
 			choices: random.shuffle([iso, ...distractors]).map((d) => ({ id: d, text: displayDate(d) })),
 			correctChoiceId: iso,
-			explanation: sourced(g, f).explanation,
-			provenance: sourced(g, f).provenance
+			...sourced(g, f)
 		});
 	}
 	const claim = (d: string) =>

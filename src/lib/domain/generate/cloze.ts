@@ -215,8 +215,7 @@ export function clozeQuestion(
 			after,
 			answer: removed,
 			alternatives: unique(blank.alternatives.filter((a) => key(a) !== key(removed))),
-			explanation: sourced(g, f).explanation,
-			provenance: sourced(g, f).provenance
+			...sourced(g, f)
 		};
 	}
 	return undefined;
