@@ -26,6 +26,7 @@ export function formFor(position: number, q: Question): string {
 			form.set('choice', q.choices[0]!.id);
 			break;
 		case 'true_false':
+		case 'true_false_not_given':
 			form.set('choice', 'true');
 			break;
 		case 'matching':

@@ -338,6 +338,9 @@ export function questionCardFaces(q: Question, seed = 0): CardFaces {
 		case 'true_false':
 			front.detail = 'True or false?';
 			break;
+		case 'true_false_not_given':
+			front.detail = 'True, false, or not given in the text?';
+			break;
 		case 'cloze':
 			front.detail = `${shown.before} ${GAP} ${shown.after}`.trim();
 			break;

@@ -1,7 +1,7 @@
 // A learner's response as text, for the results page and reports ("Mikhail Mishustin",
 // "Xi Jinping → Chinese leader; …").
 import type { Response } from './grade-answer';
-import type { Question } from './question';
+import { verdictLabels, type Question } from './question';
 
 export function describeResponse(q: Question, response: Response): string {
 	switch (response.type) {
@@ -11,6 +11,8 @@ export function describeResponse(q: Question, response: Response): string {
 				: '(no choice)';
 		case 'true_false':
 			return response.value ? 'True' : 'False';
+		case 'true_false_not_given':
+			return verdictLabels[response.value];
 		case 'short_answer':
 		case 'cloze':
 		case 'numeric':

@@ -18,12 +18,15 @@ import type {
 	NumericQuestion,
 	OrderingQuestion,
 	Question,
-	TypedAnswer
+	TypedAnswer,
+	Verdict
 } from './question';
+import { verdictLabels } from './question';
 
 export type Response =
 	| { type: 'multiple_choice'; choiceId: string }
 	| { type: 'true_false'; value: boolean }
+	| { type: 'true_false_not_given'; value: Verdict }
 	| { type: 'short_answer' | 'cloze'; text: string }
 	| { type: 'numeric'; text: string }
 	| { type: 'date'; text: string }
@@ -52,6 +55,14 @@ export function gradeAnswer(question: Question, response: Response): Grade {
 			return response.value === question.answer
 				? { correct: true, reason: 'accepted: right choice' }
 				: { correct: false, reason: `rejected: the statement is ${question.answer}` };
+		case 'true_false_not_given':
+			if (response.type !== 'true_false_not_given') return mismatch(question, response);
+			return response.value === question.answer
+				? { correct: true, reason: 'accepted: right choice' }
+				: {
+						correct: false,
+						reason: `rejected: the answer is “${verdictLabels[question.answer]}”`
+					};
 		case 'short_answer':
 		case 'cloze':
 			// Both are typed text, so either response type grades either question.

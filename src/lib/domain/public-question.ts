@@ -4,7 +4,7 @@
 import type { Response } from './grade-answer';
 import { formatDate } from './normalise';
 import type { DatePrecision } from './normalise';
-import type { Question } from './question';
+import { verdictLabels, type Question } from './question';
 import { createRandom, type Random } from './random';
 
 interface PublicBase {
@@ -16,6 +16,7 @@ interface PublicBase {
 export type PublicQuestion =
 	| (PublicBase & { type: 'multiple_choice'; choices: { id: string; text: string }[] })
 	| (PublicBase & { type: 'true_false' })
+	| (PublicBase & { type: 'true_false_not_given' })
 	| (PublicBase & { type: 'short_answer' })
 	| (PublicBase & { type: 'cloze'; before: string; after: string })
 	| (PublicBase & { type: 'numeric'; unit?: string })
@@ -42,6 +43,7 @@ export function toPublicQuestion(q: Question, seed: number): PublicQuestion {
 		case 'multiple_choice':
 			return { ...base, type: q.type, choices: q.choices.map((c) => ({ id: c.id, text: c.text })) };
 		case 'true_false':
+		case 'true_false_not_given':
 		case 'short_answer':
 			return { ...base, type: q.type };
 		case 'cloze':
@@ -82,6 +84,8 @@ export function correctResponse(q: Question): Response {
 			return { type: q.type, choiceId: q.correctChoiceId };
 		case 'true_false':
 			return { type: q.type, value: q.answer };
+		case 'true_false_not_given':
+			return { type: q.type, value: q.answer };
 		case 'short_answer':
 		case 'cloze':
 			return { type: q.type, text: q.answer };
@@ -103,6 +107,8 @@ export function describeAnswer(q: Question): string {
 			return q.choices.find((c) => c.id === q.correctChoiceId)?.text ?? '';
 		case 'true_false':
 			return q.answer ? 'True' : 'False';
+		case 'true_false_not_given':
+			return verdictLabels[q.answer];
 		case 'short_answer':
 		case 'cloze': {
 			const also = q.alternatives.length ? ` (also accepted: ${q.alternatives.join(', ')})` : '';

@@ -4,6 +4,7 @@
 export const questionTypes = [
 	'multiple_choice',
 	'true_false',
+	'true_false_not_given',
 	'short_answer',
 	'numeric',
 	'date',
@@ -48,6 +49,24 @@ export interface MultipleChoiceQuestion extends QuestionBase {
 export interface TrueFalseQuestion extends QuestionBase {
 	type: 'true_false';
 	answer: boolean;
+}
+
+/** What a text says of a statement: it states it, it contradicts it, or it does not say. */
+export const verdicts = ['true', 'false', 'not_given'] as const;
+export type Verdict = (typeof verdicts)[number];
+export const verdictLabels: Record<Verdict, string> = {
+	true: 'True',
+	false: 'False',
+	not_given: 'Not given'
+};
+
+/**
+ * True / False / Not given, the reading-comprehension format: "Not given" is right for a
+ * statement the text neither states nor contradicts.
+ */
+export interface TrueFalseNotGivenQuestion extends QuestionBase {
+	type: 'true_false_not_given';
+	answer: Verdict;
 }
 
 /** A typed answer, with the other forms that also count (aliases of an entity). */
@@ -99,6 +118,7 @@ export interface ClozeQuestion extends QuestionBase, TypedAnswer {
 export type Question =
 	| MultipleChoiceQuestion
 	| TrueFalseQuestion
+	| TrueFalseNotGivenQuestion
 	| ShortAnswerQuestion
 	| NumericQuestion
 	| DateQuestion

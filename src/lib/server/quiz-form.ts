@@ -2,7 +2,7 @@
 // claims to answer: a tampered form (a choice that does not exist, a reordered list with an
 // item added) is refused with a message, before anything is graded or recorded.
 import type { Response } from '../domain/grade-answer';
-import type { Question } from '../domain/question';
+import { verdicts, type Question, type Verdict } from '../domain/question';
 
 /** Typed answers longer than this are not answers. */
 export const MAX_TYPED_LENGTH = 500;
@@ -45,6 +45,14 @@ export function parseResponseForm(q: Question, data: FormData): ParsedResponse {
 				return { ok: false, message: 'The answer to a true-or-false question is true or false.' };
 			}
 			return { ok: true, response: { type: 'true_false', value: choice === 'true' } };
+		}
+		case 'true_false_not_given': {
+			const choice = text(data, 'choice');
+			if (!choice) return { ok: false, message: 'Choose True, False or Not given first.' };
+			if (!(verdicts as readonly string[]).includes(choice)) {
+				return { ok: false, message: 'The answer is True, False or Not given.' };
+			}
+			return { ok: true, response: { type: 'true_false_not_given', value: choice as Verdict } };
 		}
 		case 'short_answer':
 		case 'cloze':

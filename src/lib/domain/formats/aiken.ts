@@ -5,7 +5,12 @@
 //   ANSWER: A
 // Aiken has no place for ids, titles, feedback or explanations: an export keeps the prompt, the
 // choices and the right one, and says which questions it had to leave out and why.
-import type { MultipleChoiceQuestion, QuestionSet } from '../question';
+import {
+	verdictLabels,
+	verdicts,
+	type MultipleChoiceQuestion,
+	type QuestionSet
+} from '../question';
 import { deriveId, validateQuestion } from './json';
 
 export interface AikenError {
@@ -61,12 +66,20 @@ export function exportAiken(set: QuestionSet): AikenExport {
 	const leftOut: AikenLeftOut[] = [];
 	for (const q of set.questions) {
 		const skip = (reason: string) => leftOut.push({ id: q.id, prompt: q.prompt, reason });
-		if (q.type !== 'multiple_choice') {
+		// A true/false/not given question goes as its three choices (and reads back as multiple choice).
+		const asked =
+			q.type === 'true_false_not_given'
+				? { choices: verdicts.map((v) => ({ id: v, text: verdictLabels[v] })), rightId: q.answer }
+				: q.type === 'multiple_choice'
+					? { choices: q.choices, rightId: q.correctChoiceId }
+					: undefined;
+		if (asked === undefined) {
 			skip(`a ${typeNames[q.type] ?? q.type} question: Aiken holds only multiple choice`);
 			continue;
 		}
-		if (q.choices.length > letters.length) {
-			skip(`${q.choices.length} choices: Aiken labels at most ${letters.length}, A to Z`);
+		const { choices, rightId } = asked;
+		if (choices.length > letters.length) {
+			skip(`${choices.length} choices: Aiken labels at most ${letters.length}, A to Z`);
 			continue;
 		}
 		const prompt = oneLine(q.prompt);
@@ -74,11 +87,11 @@ export function exportAiken(set: QuestionSet): AikenExport {
 			skip('its prompt starts like a choice ("A. ") or an ANSWER: line');
 			continue;
 		}
-		const right = q.choices.findIndex((c) => c.id === q.correctChoiceId);
+		const right = choices.findIndex((c) => c.id === rightId);
 		blocks.push(
 			[
 				prompt,
-				...q.choices.map((c, i) => `${letters[i]}. ${oneLine(c.text)}`),
+				...choices.map((c, i) => `${letters[i]}. ${oneLine(c.text)}`),
 				`ANSWER: ${letters[right]}`
 			].join('\n')
 		);

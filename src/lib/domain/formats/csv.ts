@@ -4,9 +4,11 @@
 import { isIsoDate } from '../normalise';
 import {
 	questionTypes,
+	verdicts,
 	type Question,
 	type QuestionSet,
-	type ShortAnswerQuestion
+	type ShortAnswerQuestion,
+	type Verdict
 } from '../question';
 import { deriveId, validateQuestion } from './json';
 
@@ -48,6 +50,7 @@ type Row = Partial<Record<Column, string>>;
 const typeColumns: Record<Question['type'], Column[]> = {
 	multiple_choice: ['choices', 'choice_ids', 'choice_feedback', 'answer'],
 	true_false: ['answer'],
+	true_false_not_given: ['answer'],
 	short_answer: ['answer', 'alternatives'],
 	numeric: ['answer', 'tolerance', 'unit'],
 	date: ['answer', 'precision'],
@@ -181,6 +184,7 @@ function toRow(q: Question): Row {
 			row.answer = q.correctChoiceId;
 			break;
 		case 'true_false':
+		case 'true_false_not_given':
 			row.answer = String(q.answer);
 			break;
 		case 'short_answer':
@@ -442,6 +446,16 @@ function fromRow(row: Row): Question {
 			if (value !== 'true' && value !== 'false')
 				throw new RowProblem(`answer: "${answer}" is not true or false`);
 			return { ...base, type, answer: value === 'true' };
+		}
+		case 'true_false_not_given': {
+			// "Not given" as a person types it, or not_given as the export writes it.
+			const value = answer
+				.trim()
+				.toLowerCase()
+				.replace(/[\s-]+/g, '_');
+			if (!(verdicts as readonly string[]).includes(value))
+				throw new RowProblem(`answer: "${answer}" is not true, false or not_given`);
+			return { ...base, type, answer: value as Verdict };
 		}
 		case 'short_answer':
 			return { ...base, type, answer, alternatives: splitList(cell('alternatives')) };

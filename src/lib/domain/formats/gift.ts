@@ -14,8 +14,10 @@ import type {
 	Question,
 	QuestionSet,
 	ShortAnswerQuestion,
+	TrueFalseNotGivenQuestion,
 	TrueFalseQuestion
 } from '../question';
+import { verdictLabels, verdicts } from '../question';
 import { deriveId, validateQuestion } from './json';
 
 export interface GiftError {
@@ -85,6 +87,8 @@ function writeQuestion(q: Question): string {
 	}
 	if (q.type === 'date') lines.push(`// factdeck:date precision=${q.precision}`);
 	if (q.type === 'ordering') lines.push('// factdeck:ordering');
+	// GIFT has no "not given": the question goes as three choices, and this comment brings it back.
+	if (q.type === 'true_false_not_given') lines.push('// factdeck:not-given');
 	if (q.type === 'cloze') {
 		lines.push('// factdeck:cloze', `// factdeck:prompt=${JSON.stringify(q.prompt)}`);
 	}
@@ -113,6 +117,11 @@ function writeQuestion(q: Question): string {
 		case 'true_false':
 			lines.push(`${title}${questionText(q.prompt)}{${q.answer ? 'TRUE' : 'FALSE'}${explanation}}`);
 			break;
+		case 'true_false_not_given': {
+			const choices = verdicts.map((v) => `${v === q.answer ? '=' : '~'}${verdictLabels[v]}`);
+			lines.push(title + questionText(q.prompt) + block(choices));
+			break;
+		}
 		case 'short_answer':
 			lines.push(title + questionText(q.prompt) + block(typedAnswers(q.answer, q.alternatives)));
 			break;
@@ -296,6 +305,7 @@ interface Directives {
 	date?: DatePrecision;
 	ordering?: boolean;
 	cloze?: boolean;
+	notGiven?: boolean;
 	prompt?: string;
 	provenance?: Provenance;
 	/** Line of the first directive, for errors about them. */
@@ -343,8 +353,9 @@ function readDirective(comment: string, line: number, into: Directives, errors: 
 			return;
 		case 'ordering':
 		case 'cloze':
+		case 'not-given':
 			if (rest.trim() !== '') errors.push({ line, message: `factdeck:${name} takes no value` });
-			into[name] = true;
+			into[name === 'not-given' ? 'notGiven' : name] = true;
 			return;
 		case 'date': {
 			const precision = /^\s+precision=(day|month|year)\s*$/.exec(rest);
@@ -371,7 +382,8 @@ const typeComments = {
 	date: 'date',
 	ordering: 'ordering',
 	cloze: 'cloze',
-	prompt: 'prompt'
+	prompt: 'prompt',
+	notGiven: 'not-given'
 } as const;
 
 class GiftProblem extends Error {
@@ -567,8 +579,9 @@ function readQuestion(all: Char[], directives: Directives, firstLine: number): Q
 		return readNumeric(inner.slice(1), base, directives, blockLine);
 	}
 	if (find(inner, '~') >= 0) {
-		permit('a multiple choice question', 'choiceIds');
-		return readChoices(inner, base, directives, ctx, blockLine);
+		permit('a multiple choice question', 'choiceIds', 'notGiven');
+		const question = readChoices(inner, base, directives, ctx, blockLine);
+		return directives.notGiven ? asNotGiven(question, blockLine) : question;
 	}
 	if (find(inner, '=') >= 0 && find(inner, '->') >= 0) {
 		permit('a matching question', 'ordering');
@@ -587,6 +600,19 @@ function readQuestion(all: Char[], directives: Directives, firstLine: number): Q
 }
 
 type Base = Omit<MultipleChoiceQuestion, 'type' | 'choices' | 'correctChoiceId'>;
+
+/** Three choices True, False and Not given, read back as the question they were written from. */
+function asNotGiven(q: MultipleChoiceQuestion, line: number): TrueFalseNotGivenQuestion {
+	const labels = q.choices.map((c) => c.text);
+	const answer = verdicts.find(
+		(v) => verdictLabels[v] === q.choices.find((c) => c.id === q.correctChoiceId)?.text
+	);
+	if (labels.join('|') !== verdicts.map((v) => verdictLabels[v]).join('|') || !answer) {
+		throw new GiftProblem(line, 'factdeck:not-given needs the answers True, False and Not given');
+	}
+	const { choices: _choices, correctChoiceId: _right, ...base } = q;
+	return { ...base, type: 'true_false_not_given', answer };
+}
 
 /** Reads a weight; returns the percentage (undefined when none) and the rest. */
 function readWeight(chars: Char[]): { weight?: number; rest: Char[] } {

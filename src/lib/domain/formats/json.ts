@@ -3,7 +3,7 @@
 // (JSON, GIFT, CSV) checks its questions against.
 import { z } from 'zod';
 import { isIsoDate } from '../normalise';
-import { questionTypes, type Question, type QuestionSet } from '../question';
+import { questionTypes, verdicts, type Question, type QuestionSet } from '../question';
 
 export const questionSetFormat = 'factdeck-question-set';
 export const questionSetVersion = 1;
@@ -53,6 +53,11 @@ const questionShapes = z.discriminatedUnion('type', [
 		correctChoiceId: text
 	}),
 	z.strictObject({ ...baseShape, type: z.literal('true_false'), answer: z.boolean() }),
+	z.strictObject({
+		...baseShape,
+		type: z.literal('true_false_not_given'),
+		answer: z.enum(verdicts)
+	}),
 	z.strictObject({ ...baseShape, type: z.literal('short_answer'), ...typedShape }),
 	z.strictObject({
 		...baseShape,
@@ -223,6 +228,7 @@ export function orderedQuestion(q: Question): { [key: string]: Json } {
 			out.correctChoiceId = q.correctChoiceId;
 			break;
 		case 'true_false':
+		case 'true_false_not_given':
 			out.answer = q.answer;
 			break;
 		case 'short_answer':

@@ -2,7 +2,7 @@
 // the grader, the public projection and the formats. Text is awkward on purpose (GIFT's and
 // CSV's special characters, quotes, unicode) but never blank, padded or broken over lines.
 import fc from 'fast-check';
-import type { Provenance, Question, QuestionSet } from '../../question';
+import { verdicts, type Provenance, type Question, type QuestionSet } from '../../question';
 
 const awkwardPieces = [
 	'~',
@@ -105,6 +105,9 @@ export const questionArbs = {
 	true_false: fc
 		.record({ base: baseArb, answer: fc.boolean() })
 		.map(({ base, answer }) => compact({ ...base, type: 'true_false' as const, answer })),
+	true_false_not_given: fc
+		.record({ base: baseArb, answer: fc.constantFrom(...verdicts) })
+		.map(({ base, answer }) => compact({ ...base, type: 'true_false_not_given' as const, answer })),
 	short_answer: fc
 		.record({ base: baseArb, answer: textArb, alternatives: fc.array(textArb, { maxLength: 3 }) })
 		.map(({ base, answer, alternatives }) =>

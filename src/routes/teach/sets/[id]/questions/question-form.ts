@@ -3,11 +3,18 @@
 // the values turned into a Question, or a message for each field that is wrong.
 import { validateQuestion } from '$lib/domain/formats/json';
 import { isIsoDate } from '$lib/domain/normalise';
-import { questionTypes, type Question, type QuestionType } from '$lib/domain/question';
+import {
+	questionTypes,
+	verdicts,
+	type Question,
+	type QuestionType,
+	type Verdict
+} from '$lib/domain/question';
 
 export const typeLabels: Record<QuestionType, string> = {
 	multiple_choice: 'Multiple choice',
 	true_false: 'True or false',
+	true_false_not_given: 'True, false or not given',
 	short_answer: 'Short answer',
 	numeric: 'Number',
 	date: 'Date',
@@ -19,6 +26,8 @@ export const typeLabels: Record<QuestionType, string> = {
 export const typeHints: Record<QuestionType, string> = {
 	multiple_choice: 'Learners pick the one right answer among your choices.',
 	true_false: 'Learners say whether a statement is true.',
+	true_false_not_given:
+		'Learners say whether the text states a statement, contradicts it, or does not say.',
 	short_answer: 'Learners type a word or a name; small typos are forgiven.',
 	numeric: 'Learners type a number, right within a tolerance you set.',
 	date: 'Learners type or pick a date, to the day, the month or the year.',
@@ -47,7 +56,8 @@ export interface EditorValues {
 	choices: ChoiceRow[];
 	/** The index of the right choice, as the radio's value; '' for none. */
 	correct: string;
-	truth: '' | 'true' | 'false';
+	/** true_false uses true and false; true_false_not_given all three verdicts. */
+	truth: '' | Verdict;
 	answer: string;
 	/** Other accepted answers, one per line. */
 	alternatives: string;
@@ -108,6 +118,9 @@ export function valuesFromQuestion(q: Question): EditorValues {
 			break;
 		case 'true_false':
 			values.truth = q.answer ? 'true' : 'false';
+			break;
+		case 'true_false_not_given':
+			values.truth = q.answer;
 			break;
 		case 'short_answer':
 		case 'cloze':
@@ -171,7 +184,7 @@ export function readValues(data: FormData): EditorValues | undefined {
 			feedback: feedback[i] ?? ''
 		})),
 		correct: text(data, 'correct'),
-		truth: truth === 'true' || truth === 'false' ? truth : '',
+		truth: (verdicts as readonly (string | undefined)[]).includes(truth) ? (truth as Verdict) : '',
 		answer: text(data, 'answer'),
 		alternatives: text(data, 'alternatives'),
 		tolerance: text(data, 'tolerance'),
@@ -321,8 +334,14 @@ export function questionFromValues(values: EditorValues, id: string): BuildResul
 			break;
 		}
 		case 'true_false':
-			if (v.truth === '') set('truth', 'Say whether the statement is true or false.');
+			if (v.truth === '' || v.truth === 'not_given')
+				set('truth', 'Say whether the statement is true or false.');
 			question = { ...base, type: 'true_false', answer: v.truth === 'true' };
+			break;
+		case 'true_false_not_given':
+			if (v.truth === '')
+				set('truth', 'Say whether the text states it, contradicts it, or does not say.');
+			question = { ...base, type: 'true_false_not_given', answer: v.truth || 'not_given' };
 			break;
 		case 'short_answer':
 		case 'cloze': {
