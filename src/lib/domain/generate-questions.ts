@@ -1,17 +1,10 @@
 // Generates the question bank of a fact base (every template over every fact), filtered and
 // limited views of it, and a balanced default quiz. Same seed, same questions, same order.
 import type { Fact, FactBase, Predicate } from './fact-base';
-import {
-	dateQuestions,
-	entityQuestions,
-	numberQuestions,
-	statementQuestions,
-	textQuestions,
-	trueFalseQuestion,
-	type Claim,
-	type Drafts,
-	type Gen
-} from './generate/build';
+import { type Claim, type Drafts, type Gen } from './generate/build';
+import { entityQuestions, statementQuestions } from './generate/entity-questions';
+import { dateQuestions, numberQuestions, textQuestions } from './generate/value-questions';
+import { trueFalseQuestion } from './generate/true-false';
 import { clozeQuestion } from './generate/cloze';
 import { FactIndex } from './generate/fact-index';
 import { matchingQuestions, orderingQuestions } from './generate/groups';
