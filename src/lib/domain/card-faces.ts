@@ -14,6 +14,7 @@ import {
 } from './generate/text';
 import { describeAnswer, toPublicQuestion } from './public-question';
 import type { Question } from './question';
+import { resolveRelative } from './relative-dates';
 
 export type CardDirection = 'forward' | 'reverse';
 
@@ -97,8 +98,10 @@ export function factCards(base: FactBase): FactCard[] {
 			const ambiguous =
 				(answersOf.get(`prompt:${key(d.prompt)}`)?.size ?? 0) > 1 ||
 				(answersOf.get(`given:${d.given}`)?.size ?? 0) > 1;
-			const leaks = gives(d.prompt, d.answerForms);
-			let front: CardFront = { prompt: d.prompt };
+			// "Who did Xi meet last week?" says nothing a year on: the date is written out.
+			const prompt = resolveRelative(d.prompt, base.source.publishedOn);
+			const leaks = gives(prompt, d.answerForms);
+			let front: CardFront = { prompt };
 			if (ambiguous || leaks) {
 				if (d.direction === 'reverse') continue;
 				front = clozeFront(fact, d.answerForms, usedGaps) ?? front;

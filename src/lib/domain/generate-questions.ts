@@ -1,12 +1,11 @@
 // Generates the question bank of a fact base (every template over every fact), filtered and
 // limited views of it, and a balanced default quiz. Same seed, same questions, same order.
 import type { Fact, FactBase, Predicate } from './fact-base';
-import { type Claim, type Drafts, type Gen } from './generate/build';
+import { newGen, type Claim, type Drafts, type Gen } from './generate/build';
 import { entityQuestions, statementQuestions } from './generate/entity-questions';
 import { dateQuestions, numberQuestions, textQuestions } from './generate/value-questions';
 import { trueFalseQuestion } from './generate/true-false';
 import { clozeQuestion } from './generate/cloze';
-import { FactIndex } from './generate/fact-index';
 import { matchingQuestions, orderingQuestions } from './generate/groups';
 import {
 	entityTemplates,
@@ -17,7 +16,15 @@ import {
 	type NumberTemplate,
 	type TextTemplate
 } from './generate/templates';
-import type { ClozeQuestion, Question, QuestionSet, QuestionType } from './question';
+import type {
+	ClozeQuestion,
+	MultipleChoiceQuestion,
+	Question,
+	QuestionSet,
+	QuestionType
+} from './question';
+import { resolveRelative } from './relative-dates';
+import { dateForms, key, leaks } from './generate/text';
 import { createRandom } from './random';
 
 export interface GenerateOptions {
@@ -131,7 +138,26 @@ function finish(g: Gen, f: Fact, drafted: Drafted, seen: Seen): Question[] {
 		: undefined;
 	if (tf) out.push(tf);
 	// A builder may add two at once (a number asked typed and as a choice).
-	return out.slice(0, maxPerFact);
+	return out.slice(0, maxPerFact).filter((q) => dated(g, q));
+}
+
+/**
+ * Writes out the prompt's relative dates ("last week" → "in the week before 21 March 2023"),
+ * so a question read long after the article still says when. A date question whose prompt
+ * would then name its own answer is dropped.
+ */
+function dated(g: Gen, q: Question): boolean {
+	const resolved = resolveRelative(q.prompt, g.publishedOn);
+	if (resolved === q.prompt) return true;
+	q.prompt = resolved;
+	const answer =
+		q.type === 'date' ? q.answer : q.type === 'multiple_choice' ? dateChoice(q) : undefined;
+	return answer === undefined || !leaks(resolved, dateForms(answer).map(key));
+}
+
+/** The right choice's id when it is a date (date questions asked as choices). */
+function dateChoice(q: MultipleChoiceQuestion): string | undefined {
+	return /^\d{4}(-\d{2}){0,2}$/.test(q.correctChoiceId) ? q.correctChoiceId : undefined;
 }
 
 /**
@@ -155,7 +181,7 @@ function draftingOrder(facts: readonly Fact[]): number[] {
  * asking the same keeps the question.
  */
 export function questionBank(base: FactBase, seed: number): Question[] {
-	const g: Gen = { ix: new FactIndex(base), seed, sourceId: base.source.id };
+	const g = newGen(base, seed);
 	const facts = base.facts;
 	const drafted: Drafted[] = new Array<Drafted>(facts.length);
 	for (const i of draftingOrder(facts)) drafted[i] = draft(g, facts[i] as Fact);

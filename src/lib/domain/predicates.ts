@@ -23,6 +23,13 @@ export interface PredicateTruth {
 	 * asking for one of its entities must say which occasion it means.
 	 */
 	occasion: boolean;
+	/**
+	 * Whether another pair the text does not state reads as "not given": true for relations
+	 * between things (trades with, member of). False where a swap would read as absurd or as
+	 * contradicted after all: a title ("Putin is the Japanese Prime Minister"), a description
+	 * ("Gazprom is a security alliance"), where a place lies.
+	 */
+	notGiven: boolean;
 }
 
 const none: readonly FactSlot[] = [];
@@ -56,51 +63,57 @@ const speakerOfQuotation = (f: Fact): readonly FactSlot[] => (isQuotation(f) ? [
 export const predicateTruth: Record<Predicate, PredicateTruth> = {
 	// People meet, visit, travel and greet again and again: never exclusive, and each asks
 	// for its occasion.
-	met: { exclusive: never, occasion: true },
-	held_talks_with: { exclusive: never, occasion: true },
-	visited: { exclusive: never, occasion: true },
-	arrived_at: { exclusive: never, occasion: true },
-	traveled_to: { exclusive: never, occasion: true },
-	greeted_by: { exclusive: never, occasion: true },
-	escorted: { exclusive: never, occasion: true },
-	invited: { exclusive: never, occasion: true },
+	met: { exclusive: never, occasion: true, notGiven: true },
+	held_talks_with: { exclusive: never, occasion: true, notGiven: true },
+	visited: { exclusive: never, occasion: true, notGiven: true },
+	arrived_at: { exclusive: never, occasion: true, notGiven: true },
+	traveled_to: { exclusive: never, occasion: true, notGiven: true },
+	greeted_by: { exclusive: never, occasion: true, notGiven: false },
+	escorted: { exclusive: never, occasion: true, notGiven: false },
+	invited: { exclusive: never, occasion: true, notGiven: true },
 	// A quotation has one speaker; reported speech ("the Kremlin said the talks …") could be
 	// anyone's report of the same thing.
-	said: { exclusive: speakerOfQuotation, occasion: false },
-	described_as: { exclusive: speakerOfQuotation, occasion: false },
-	called_for: { exclusive: never, occasion: false },
-	praised: { exclusive: never, occasion: false },
-	accused_of: { exclusive: never, occasion: false },
-	denied: { exclusive: never, occasion: false },
+	said: { exclusive: speakerOfQuotation, occasion: false, notGiven: true },
+	described_as: { exclusive: speakerOfQuotation, occasion: false, notGiven: true },
+	called_for: { exclusive: never, occasion: false, notGiven: true },
+	praised: { exclusive: never, occasion: false, notGiven: true },
+	accused_of: { exclusive: never, occasion: false, notGiven: true },
+	denied: { exclusive: never, occasion: false, notGiven: true },
 	// A person holds one title at the article's time; a title may be held by many ("Prime
 	// Minister"), and what an organisation is called ("gas giant") is a description.
 	role_of: {
 		exclusive: (f, kindOf) => (kindOf(f.subject) === 'person' ? ['value'] : none),
-		occasion: false
+		occasion: false,
+		notGiven: false
 	},
-	member_of: { exclusive: never, occasion: false },
-	includes: { exclusive: never, occasion: false },
+	member_of: { exclusive: never, occasion: false, notGiven: true },
+	includes: { exclusive: never, occasion: false, notGiven: false },
 	// One count, one duration, one date for an event.
-	count_of: { exclusive: always('value'), occasion: false },
-	duration_of: { exclusive: always('value'), occasion: false },
-	happened_on: { exclusive: always('date'), occasion: false },
-	subject_to: { exclusive: never, occasion: false },
+	count_of: { exclusive: always('value'), occasion: false, notGiven: false },
+	duration_of: { exclusive: always('value'), occasion: false, notGiven: false },
+	happened_on: { exclusive: always('date'), occasion: false, notGiven: false },
+	subject_to: { exclusive: never, occasion: false, notGiven: true },
 	// An event has one host; a country hosts many events.
-	hosts: { exclusive: always('subject'), occasion: true },
-	trades_with: { exclusive: never, occasion: false },
-	exports_to: { exclusive: never, occasion: false },
-	seeks: { exclusive: never, occasion: false },
-	sees_as: { exclusive: never, occasion: false },
-	welcomed: { exclusive: never, occasion: false },
-	worried_about: { exclusive: never, occasion: false },
-	is_a: { exclusive: never, occasion: false },
+	hosts: { exclusive: always('subject'), occasion: true, notGiven: false },
+	trades_with: { exclusive: never, occasion: false, notGiven: true },
+	exports_to: { exclusive: never, occasion: false, notGiven: true },
+	seeks: { exclusive: never, occasion: false, notGiven: true },
+	sees_as: { exclusive: never, occasion: false, notGiven: true },
+	welcomed: { exclusive: never, occasion: false, notGiven: true },
+	worried_about: { exclusive: never, occasion: false, notGiven: true },
+	is_a: { exclusive: never, occasion: false, notGiven: false },
 	// A place lies in a city, a region and a country at once.
-	located_in: { exclusive: never, occasion: false }
+	located_in: { exclusive: never, occasion: false, notGiven: false }
 };
 
 /** Whether another filler of this slot of the fact would be false (not just unmentioned). */
 export function isExclusive(f: Fact, slot: FactSlot, kindOf: KindOf): boolean {
 	return predicateTruth[f.predicate].exclusive(f, kindOf).includes(slot);
+}
+
+/** Whether a swapped pair of this predicate the text does not state is "not given". */
+export function swapsToNotGiven(predicate: Predicate): boolean {
+	return predicateTruth[predicate].notGiven;
 }
 
 /** Whether questions asking for an entity of this fact must name the occasion. */

@@ -127,3 +127,18 @@ export function describeAnswer(q: Question): string {
 			return q.items.map((item, i) => `${i + 1}. ${item}`).join('; ');
 	}
 }
+
+/**
+ * The hint under a date input: the form alone, never an example date, which could be the
+ * answer to some question (a hint "like 21 March 2023" gave one away).
+ */
+export function dateInputHint(precision: DatePrecision): string {
+	switch (precision) {
+		case 'day':
+			return 'Write the day, the month and the year, or pick the date below.';
+		case 'month':
+			return 'Write the month and the year.';
+		case 'year':
+			return 'Write the year in four digits.';
+	}
+}

@@ -246,7 +246,7 @@ export const entities: Entity[] = [
 	{
 		id: 'xi-putin-talks',
 		kind: 'event',
-		name: "Monday's Xi-Putin talks",
+		name: 'Xi-Putin talks on Monday',
 		aliases: ['four and a half hours of talks']
 	},
 	{

@@ -68,10 +68,16 @@ describe('xi-moscow-2023-03-21 fact base', () => {
 		expect(bad).toEqual([]);
 	});
 
-	it('dates a fact other than happened_on only when its quote holds the wording', () => {
+	it('dates a fact other than happened_on by its quote, or by an occasion the article dates', () => {
+		const inQuote = (f: (typeof facts)[number]) =>
+			f.quote.toLowerCase().includes(f.date?.wording.toLowerCase() ?? '');
+		// Dates the article itself gives: an event's, or one a quote words.
+		const attested = facts
+			.filter((f) => f.date && (f.predicate === 'happened_on' || inQuote(f)))
+			.map((f) => f.date?.date ?? '');
 		const unsupported = facts
-			.filter((f) => f.date && f.predicate !== 'happened_on')
-			.filter((f) => !f.quote.toLowerCase().includes(f.date?.wording.toLowerCase() ?? ''))
+			.filter((f) => f.date && f.predicate !== 'happened_on' && !inQuote(f))
+			.filter((f) => !attested.some((d) => d.startsWith(f.date?.date ?? '-')))
 			.map((f) => f.id);
 		expect(unsupported).toEqual([]);
 	});

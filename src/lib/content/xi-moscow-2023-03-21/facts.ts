@@ -2,8 +2,10 @@
 // Relative dates resolve against the publication date, Tuesday 2023-03-21.
 import type { Fact, FactDate } from '../../domain/fact-base';
 
-// A fact carries a date only when its quote holds the date's wording, or when it is the
-// happened_on fact of an event whose date the article fixes by reference to another.
+// A fact carries a date when its quote holds the date's wording, when it is the happened_on
+// fact of an event whose date the article fixes by reference to another, or when the article
+// tells it as part of a dated occasion (Xi was greeted as he arrived on Tuesday). Questions
+// about meetings and visits need the date: they could have happened at other times too.
 const onTuesday: FactDate = { date: '2023-03-21', precision: 'day', wording: 'on Tuesday' };
 const onMonday: FactDate = { date: '2023-03-20', precision: 'day', wording: 'on Monday' };
 // Tuesday is "the second day of his visit", so the three-day visit began on Monday.
@@ -16,6 +18,14 @@ const lastYear: FactDate = { date: '2022', precision: 'year', wording: 'last yea
 const thisMay: FactDate = { date: '2023-05', precision: 'month', wording: 'this May' };
 // Last week, 13-19 March, lies wholly within March.
 const lastWeek: FactDate = { date: '2023-03', precision: 'month', wording: 'last week' };
+// Xi's three-day visit, 20-22 March.
+const duringXisVisit: FactDate = { date: '2023-03', precision: 'month', wording: 'in March 2023' };
+// Kishida's visit "coincides" with Xi's trip.
+const duringXisTrip: FactDate = {
+	date: '2023-03',
+	precision: 'month',
+	wording: "during Xi's trip to Moscow"
+};
 
 export const facts: Fact[] = [
 	// Roles, one per person, as the article gives them
@@ -117,6 +127,7 @@ export const facts: Fact[] = [
 		subject: 'xi-jinping',
 		object: 'military-band',
 		place: 'kremlin',
+		date: onTuesday,
 		statement: 'Xi entered the Kremlin on a red carpet and was greeted by a military band.',
 		quote: 'Xi entered the Kremlin on a red carpet and was greeted by a military band'
 	},
@@ -126,6 +137,7 @@ export const facts: Fact[] = [
 		subject: 'xi-jinping',
 		object: 'senior-russian-officials',
 		place: 'kremlin',
+		date: onTuesday,
 		statement: 'At the Kremlin, Xi was greeted by a delegation of senior Russian officials.',
 		quote: 'greeted by a military band and a delegation of senior Russian officials including Putin'
 	},
@@ -135,6 +147,7 @@ export const facts: Fact[] = [
 		subject: 'xi-jinping',
 		object: 'vladimir-putin',
 		place: 'kremlin',
+		date: onTuesday,
 		statement: 'Putin was among the senior Russian officials who greeted Xi at the Kremlin.',
 		quote: 'greeted by a military band and a delegation of senior Russian officials including Putin'
 	},
@@ -161,6 +174,7 @@ export const facts: Fact[] = [
 		predicate: 'visited',
 		subject: 'xi-jinping',
 		object: 'russia',
+		date: duringXisVisit,
 		statement: 'Xi Jinping made a visit to Russia.',
 		quote: 'the second day of his visit to Russia'
 	},
@@ -169,6 +183,7 @@ export const facts: Fact[] = [
 		predicate: 'visited',
 		subject: 'xi-jinping',
 		object: 'moscow',
+		date: duringXisVisit,
 		statement: "The Chinese leader's Moscow visit has been viewed as a boost for Putin.",
 		quote: "The Chinese leader's Moscow visit has been viewed as a boost for Putin"
 	},
@@ -458,6 +473,7 @@ export const facts: Fact[] = [
 		subject: 'vladimir-putin',
 		object: 'xi-jinping',
 		value: { kind: 'text', text: 'to his car after the talks' },
+		date: onMonday,
 		statement: 'In a rare move, Putin escorted Xi to his car after the talks.',
 		quote: 'In a rare move, Putin escorted Xi to his car after the talks'
 	},
@@ -466,7 +482,10 @@ export const facts: Fact[] = [
 		predicate: 'said',
 		subject: 'vladimir-putin',
 		value: { kind: 'text', text: 'he was open to talks on Ukraine' },
-		statement: 'During that meeting, Putin said he was open to talks on Ukraine.',
+		// "That meeting" is Monday's talks with Xi, told in the paragraph before.
+		date: onMonday,
+		statement:
+			'On Monday, Putin said during his talks with Xi that he was open to talks on Ukraine.',
 		quote: 'During that meeting, the Russian leader said he was open to talks on Ukraine'
 	},
 
@@ -633,6 +652,7 @@ export const facts: Fact[] = [
 		predicate: 'traveled_to',
 		subject: 'vladimir-putin',
 		object: 'mariupol',
+		date: { date: '2023-03-19', precision: 'day', wording: "a day before Xi's visit began" },
 		statement: 'Putin traveled to Mariupol in eastern Ukraine.',
 		quote: 'Putin traveled to Mariupol in eastern Ukraine'
 	},
@@ -685,8 +705,11 @@ export const facts: Fact[] = [
 		predicate: 'visited',
 		subject: 'fumio-kishida',
 		object: 'kyiv',
-		statement: 'Japanese Prime Minister Fumio Kishida made a surprise visit to Kyiv.',
-		quote: 'a surprise visit to Kyiv by Japanese Prime Minister Fumio Kishida'
+		date: duringXisTrip,
+		statement:
+			"Japanese Prime Minister Fumio Kishida made a surprise visit to Kyiv during Xi's trip.",
+		quote:
+			"Xi's trip coincides with a surprise visit to Kyiv by Japanese Prime Minister Fumio Kishida"
 	},
 	{
 		// Xi's trip ran from 20 to 22 March, so a visit coinciding with it falls in March 2023.
@@ -703,6 +726,7 @@ export const facts: Fact[] = [
 		predicate: 'visited',
 		subject: 'fumio-kishida',
 		object: 'bucha',
+		date: duringXisTrip,
 		statement: 'Kishida visited Bucha.',
 		quote: 'Fumio Kishida, who visited Bucha'
 	},

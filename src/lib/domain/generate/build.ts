@@ -1,10 +1,11 @@
 // What every question builder shares: the generator's state, where a question comes from and
 // what it shows after answering, per-question randomness, and the pieces templates write with.
-import type { Entity, Fact } from '../fact-base';
+import type { Entity, Fact, FactBase } from '../fact-base';
+import type { FactSlot, KindOf } from '../predicates';
 import type { Provenance, Question } from '../question';
 import { createRandom, type Random } from '../random';
 import { agree, kindNoun, mention, placePhrase, whWord } from './english';
-import { type FactIndex, type Slot } from './fact-index';
+import { FactIndex, type Slot } from './fact-index';
 import type { ContextMode, Parts } from './templates';
 import { dateAdverb, hash32, key, leaksKey, unique, wordCount } from './text';
 
@@ -12,10 +13,59 @@ export interface Gen {
 	ix: FactIndex;
 	seed: number;
 	sourceId: string;
+	/** YYYY-MM-DD: what "last week" and "on Tuesday" in a prompt are resolved against. */
+	publishedOn: string;
+	/** An entity's kind, for the predicates' exclusivity rules. */
+	kindOf: KindOf;
 	/** hash32(`${seed}:`), which every question's randomness continues from. */
 	seedHash?: number;
 	/** The fact last asked about, and what its questions share. */
 	lastFact?: { fact: Fact; sourced: Sourced };
+}
+
+const minorWords = new Set(['the', 'a', 'an', 'of', 'on', 'in', 'at', 'to', 'for', 'and', 's']);
+
+function contentWords(text: string): string[] {
+	return key(text)
+		.split(' ')
+		.filter((w) => w !== '' && !minorWords.has(w));
+}
+
+/**
+ * A name for the entity that avoids the given phrases (see mention) and still tells it apart
+ * from every other entity of its kind: "the Xi-Putin talks" is no name for Monday's talks when
+ * the "Xi-Putin formal talks at the Kremlin" were on Tuesday. Undefined when there is none.
+ */
+export function distinctMention(g: Gen, e: Entity, avoid: readonly string[]): string | undefined {
+	const others = g.ix.kindPool(e.kind).filter((n) => n.id !== e.id);
+	const ambiguous = (form: string) => {
+		const words = contentWords(form);
+		return others.some((n) =>
+			[n.entity.name, ...n.entity.aliases].some((other) => {
+				const theirs = contentWords(other);
+				return words.every((w) => theirs.includes(w));
+			})
+		);
+	};
+	const first = mention(e, avoid);
+	if (first !== undefined && !ambiguous(first)) return first;
+	for (const alias of e.aliases) {
+		const named = mention({ ...e, name: alias, aliases: [] }, avoid);
+		if (named !== undefined && !ambiguous(named)) return named;
+	}
+	return undefined;
+}
+
+/** The generator's state for one bank of a fact base. */
+export function newGen(base: FactBase, seed: number): Gen {
+	const ix = new FactIndex(base);
+	return {
+		ix,
+		seed,
+		sourceId: base.source.id,
+		publishedOn: base.source.publishedOn,
+		kindOf: (id) => ix.node(id)?.kind
+	};
 }
 
 /** What a question shows after answering, and where it comes from. */
@@ -24,14 +74,22 @@ export interface Sourced {
 	provenance: Provenance;
 }
 
-/** A claim a template can state about a fact, true as given, or false with something swapped. */
+/**
+ * A claim a template can state about a fact: true as given, or with another filler swapped into
+ * one slot. The swapped claim is false only where the text makes the slot exclusive; otherwise
+ * the text merely does not say it, and it is asked as True / False / Not given.
+ */
 export interface Claim {
 	templateId: string;
 	fact: Fact;
+	/** The slot a swap changes. */
+	slot: FactSlot;
 	/** The claim as given: written only when the fact's true/false question asks it. */
 	trueText: () => string;
-	/** A false version, with a swapped-in entity, phrase, number or date the base does not hold. */
-	falseText?: (random: Random) => string | undefined;
+	/** A version with a swapped-in filler the base does not hold, and that filler. */
+	swapped?: (random: Random) => { text: string; swap: string } | undefined;
+	/** What the swapped claim is: false (an exclusive slot) or not given. */
+	verdict: 'false' | 'not_given';
 }
 
 export interface Drafts {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, Fact, FactBase } from '../fact-base';
 import { clozeQuestion } from './cloze';
-import { FactIndex } from './fact-index';
+import { newGen } from './build';
 
 const talks: Entity = { id: 'talks', kind: 'event', name: 'Kremlin talks', aliases: ['the talks'] };
 const xi: Entity = { id: 'xi', kind: 'person', name: 'Xi Jinping', aliases: ['Xi'] };
@@ -29,7 +29,7 @@ function gen(...facts: Fact[]) {
 		entities: [talks, xi, putin],
 		facts
 	};
-	return { ix: new FactIndex(base), seed: 1, sourceId: 'src' };
+	return newGen(base, 1);
 }
 
 describe('clozeQuestion', () => {

@@ -2,12 +2,17 @@
 // names, blanked where the quote writes it, with nothing left around the blank to copy.
 import type { Entity, Fact } from '../fact-base';
 import type { ClozeQuestion } from '../question';
+import type { FactSlot } from '../predicates';
 import { sourced, type Gen } from './build';
+import { isPlural } from './english';
+import { noted } from './notes';
 import { key, leaks, numberForms, smallNumbers, unique, wordCount } from './text';
 
 interface Blank {
 	/** What the blank stands for, in the id: an entity id or "number". */
 	what: string;
+	/** The part of the fact it blanks. */
+	slot: FactSlot;
 	label: string;
 	start: number;
 	end: number;
@@ -144,14 +149,24 @@ function parseSpan(text: string): number | undefined {
 	return spanWords.get(s);
 }
 
-const blankLabels: Record<Entity['kind'], string> = {
-	person: 'name of the person',
-	country: 'country',
-	organisation: 'organisation',
-	place: 'place',
-	document: 'document',
-	event: 'event'
+const blankLabels: Record<Entity['kind'], { one: string; many: string }> = {
+	person: { one: 'name of the person', many: 'names of the people' },
+	country: { one: 'country', many: 'countries' },
+	organisation: { one: 'organisation', many: 'organisations' },
+	place: { one: 'place', many: 'place' },
+	document: { one: 'document', many: 'document' },
+	event: { one: 'event', many: 'event' }
 };
+
+/**
+ * What a blank holding the entity is called: "the country", or "the countries" for a group of
+ * them ("Western powers"). Plural event and document names are one thing ("formal talks").
+ */
+export function blankLabel(e: Entity): string {
+	const label = blankLabels[e.kind];
+	const group = (e.kind === 'country' || e.kind === 'organisation') && isPlural(e);
+	return group ? label.many : label.one;
+}
 
 /**
  * A fill-in-the-blank from the fact's quote: the number it gives, else its object, subject or
@@ -170,6 +185,7 @@ export function clozeQuestion(
 		if (at)
 			blanks.push({
 				what: 'number',
+				slot: 'value',
 				label: 'number',
 				...at,
 				alternatives: forms,
@@ -179,7 +195,11 @@ export function clozeQuestion(
 	// Lower-cased once some entity is still to be blanked.
 	let lower: string | undefined;
 	const ids: string[] = [];
-	for (const id of [f.object, f.subject, f.place]) {
+	for (const [slot, id] of [
+		['object', f.object],
+		['subject', f.subject],
+		['place', f.place]
+	] as const) {
 		if (id === undefined || ids.includes(id)) continue;
 		ids.push(id);
 		// Already asked for: not worth finding.
@@ -192,7 +212,8 @@ export function clozeQuestion(
 		if (!at) continue;
 		blanks.push({
 			what: node.id,
-			label: blankLabels[node.kind],
+			slot,
+			label: blankLabel(node.entity),
 			start: at.start,
 			end: at.end,
 			alternatives: [node.entity.name, ...node.entity.aliases],
@@ -207,7 +228,7 @@ export function clozeQuestion(
 		// Enough sentence around the blank to recall it from, and no second mention to copy.
 		if (wordCount(before) + wordCount(after) < 3) continue;
 		if (leaks(before, blank.giveaways) || leaks(after, blank.giveaways)) continue;
-		return {
+		const question: ClozeQuestion = {
 			id: `cloze:${blank.what}:${f.id}`,
 			type: 'cloze',
 			prompt: `Fill in the blank in the article's words: the ${blank.label}.`,
@@ -217,6 +238,7 @@ export function clozeQuestion(
 			alternatives: unique(blank.alternatives.filter((a) => key(a) !== key(removed))),
 			...sourced(g, f)
 		};
+		return noted(question, { factId: f.id, slot: blank.slot });
 	}
 	return undefined;
 }

@@ -1,7 +1,7 @@
 // How the templates write entities into English: with or without "the", by a name that does
 // not give the answer away, with the right question word, noun and verb agreement.
 import { entityKinds, type Entity, type EntityKind } from '../fact-base';
-import { hasPhrase, key } from './text';
+import { capitalise, hasPhrase, key } from './text';
 
 const nouns: Record<EntityKind, { one: string; many: string }> = {
 	person: { one: 'person', many: 'people' },
@@ -112,7 +112,9 @@ export function mention(
 	const stripped = e.name
 		.split(' ')
 		.filter((word) => !avoid.some((a) => !a.includes(' ') && hasPhrase(key(word), a)))
-		.join(' ');
+		.join(' ')
+		// "Xi-Putin talks on Monday" less "Monday" is "Xi-Putin talks", not "… talks on".
+		.replace(/\s+(?:on|in|at|of|during|from|since|by)$/i, '');
 	if (stripped !== e.name && /\d|-/.test(e.name)) candidates.push(stripped);
 	const aliases = e.aliases
 		.filter((a) => !/^the\s/i.test(a))
@@ -168,4 +170,89 @@ export function aboutOrThat(value: string): string {
 	return /\s(could|would|will|can|may|might|is|are|was|were|has|have|had)\s/.test(value)
 		? `that ${value}`
 		: `about ${value}`;
+}
+
+/** Event nouns a possessive name turns back into its verb: "Xi's arrival at" → "Xi arrived at". */
+const eventVerbs: Record<string, { verb: string; past: string; drop?: RegExp }> = {
+	arrival: { verb: 'arrive', past: 'arrived' },
+	visit: { verb: 'visit', past: 'visited', drop: /^to\s+/ },
+	trip: { verb: 'travel', past: 'traveled' },
+	journey: { verb: 'travel', past: 'traveled' },
+	meeting: { verb: 'meet', past: 'met', drop: /^with\s+/ },
+	talks: { verb: 'hold talks', past: 'held talks' },
+	departure: { verb: 'leave', past: 'left', drop: /^from\s+/ },
+	return: { verb: 'return', past: 'returned' },
+	speech: { verb: 'give a speech', past: 'gave a speech' },
+	death: { verb: 'die', past: 'died' }
+};
+
+/** Event nouns asked in the passive: "was the statement made", "was the record set". */
+const passiveVerbs: Record<string, string> = {
+	statement: 'made',
+	announcement: 'made',
+	declaration: 'made',
+	decision: 'made',
+	record: 'set',
+	agreement: 'signed',
+	deal: 'signed',
+	treaty: 'signed',
+	summit: 'held',
+	conference: 'held',
+	election: 'held',
+	vote: 'held',
+	referendum: 'held',
+	ceremony: 'held',
+	talks: 'held',
+	meeting: 'held',
+	launch: 'made',
+	attack: 'carried out'
+};
+
+/** How a question asks when an event happened, and how a statement says it did. */
+export interface EventWording {
+	/** "did Xi arrive at the Kremlin", "was the U.S. statement on … made" */
+	ask: string;
+	/** "Xi arrived at the Kremlin", "The U.S. statement on … was made" (no date yet). */
+	said: string;
+}
+
+/**
+ * Asks for an event's date as a teacher would: "On what date did Xi arrive at the Kremlin?",
+ * not "… did Xi's arrival at the Kremlin take place?". `named` is the event as the prompt names
+ * it; `begins` when the fact dates its beginning.
+ */
+export function eventWording(named: string, begins: boolean): EventWording {
+	if (begins) return { ask: `did ${named} begin`, said: `${capitalise(named)} began` };
+	const possessive = /^(.+?)['’]s\s+(.+)$/.exec(named);
+	if (possessive) {
+		const [, owner = '', rest = ''] = possessive;
+		const words = rest.split(' ');
+		// Up to two words before the noun: "three-day visit", "surprise visit", "Moscow visit".
+		for (let i = 0; i < Math.min(3, words.length); i++) {
+			const form = eventVerbs[(words[i] ?? '').toLowerCase()];
+			if (!form) continue;
+			const before = words.slice(0, i);
+			// A place named before the noun is where it went: "Xi's Moscow visit" → "visit Moscow".
+			const place = before.filter((w) => /^[A-Z]/.test(w)).join(' ');
+			let tail = words.slice(i + 1).join(' ');
+			if (place !== '' && tail === '') tail = `${form.drop ? '' : 'to '}${place}`;
+			else if (form.drop) tail = tail.replace(form.drop, '');
+			const end = tail === '' ? '' : ` ${tail}`;
+			return {
+				ask: `did ${owner} ${form.verb}${end}`,
+				said: `${capitalise(owner)} ${form.past}${end}`
+			};
+		}
+	}
+	const words = named.split(' ');
+	for (const word of words) {
+		const participle = passiveVerbs[word.toLowerCase()];
+		if (participle === undefined) continue;
+		const be = /[^s]s$/.test(word) ? 'were' : 'was';
+		return {
+			ask: `${be} ${named} ${participle}`,
+			said: `${capitalise(named)} ${be} ${participle}`
+		};
+	}
+	return { ask: `did ${named} take place`, said: `${capitalise(named)} took place` };
 }

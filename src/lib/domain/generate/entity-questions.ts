@@ -18,7 +18,18 @@ import { entityCandidates, entityDistractors, pickFromTiers } from './distractor
 import { displayName, kindNoun, kindScope, mention, whWord } from './english';
 import { type Ask, type EntityNode } from './fact-index';
 import type { EntityTemplate } from './templates';
-import { asQuestion, capitalise, freshKey, hash32, hasPhrase, key, leaksKey } from './text';
+import {
+	asQuestion,
+	capitalise,
+	dateAdverb,
+	freshKey,
+	hash32,
+	hasPhrase,
+	key,
+	leaksKey
+} from './text';
+import { isExclusive, isOccasion, swapsToNotGiven, type FactSlot } from '../predicates';
+import { noted } from './notes';
 
 interface EntitySpec {
 	templateId: string;
@@ -30,12 +41,19 @@ interface EntitySpec {
 	among: () => string;
 	/** The claim with another entity in the answer's place. */
 	claim: (e: EntityNode) => string;
+	/**
+	 * The same without the date or place the question names, for a "not given" swap; none
+	 * where the claim cannot be said without its occasion (a statement of one scene).
+	 */
+	undatedClaim?: (e: EntityNode) => string;
 	trueClaim: () => string;
 	/** Entities the question names, which must not be offered as answers. */
 	named: readonly string[];
 	samePoolOnly?: boolean;
 	/** No choices and no swapped claim: any other entity of the kind would read as silly. */
 	noChoices?: boolean;
+	/** The prompt says when (for a relation that could hold at other times). */
+	anchored: boolean;
 }
 
 function entityChoices(
@@ -49,13 +67,19 @@ function entityChoices(
 }
 
 /**
- * One choice-or-typed question and a true/false claim for one entity answer. When both a
- * multiple choice and a short answer could be asked, the fact id decides which (a third are
- * typed), so the bank stays varied without asking the same thing twice.
+ * One choice-or-typed question and a true/false claim for one entity answer. Choices are offered
+ * only where the text makes the answer's slot exclusive, so every wrong option is false; where it
+ * does not (a meeting, a membership), the question is typed and asked "according to the article",
+ * and a swapped claim is "not given". When both a choice and a typed question could be asked,
+ * the fact id decides which (a third are typed), so the bank stays varied.
  */
 function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 	const { ix } = g;
 	const { answer, fact } = spec;
+	const slot = spec.ask.hole;
+	const exclusive = isExclusive(fact, slot, g.kindOf);
+	// "Who visited Kyiv?" has other answers at other times: an occasion is asked with its date.
+	const anchored = spec.anchored || !isOccasion(fact.predicate);
 	const scope = kindScope(answer.entity);
 	const isUnique = ix.isOnlyAnswer(spec.ask, answer.id, (id) =>
 		scope.includes(ix.node(id)?.kind ?? 'event')
@@ -63,7 +87,7 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 	const prompt = isUnique ? spec.prompt : spec.among();
 	const promptKey = freshKey(prompt);
 	const leaked = leaksKey(promptKey, answer.keys);
-	const canType = isUnique && typeable(answer.entity) && !leaked;
+	const canType = anchored && isUnique && typeable(answer.entity) && !leaked;
 	// Where both could be asked, a third of the questions are typed.
 	const preferTyped = canType && hash32(`${spec.templateId}:${fact.id}`) % 3 === 0;
 
@@ -88,16 +112,18 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 		for (const namesake of c.namesakes) if (mayHold(namesake)) return true;
 		return false;
 	};
+	// Wrong options may come from any entity of the kind; a "not given" swap only from those in
+	// the same role elsewhere in the text, so the statement is one a learner could believe.
 	const tiers = ix.distractorPools(
 		spec.ask.predicate,
-		spec.ask.hole,
+		slot,
 		answer.kind,
-		spec.samePoolOnly ?? false
+		!exclusive || (spec.samePoolOnly ?? false)
 	);
 
 	let asked = false;
 	let candidates: EntityNode[][] | undefined;
-	if (!preferTyped && !spec.noChoices && !leaked) {
+	if (exclusive && anchored && !preferTyped && !spec.noChoices && !leaked) {
 		candidates = entityCandidates(answer, tiers, invalid);
 		if (candidates) {
 			const id = `mc:${spec.templateId}:${fact.id}`;
@@ -110,7 +136,7 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 				correctChoiceId: answer.id,
 				...sourced(g, fact)
 			};
-			out.questions.push(question);
+			out.questions.push(noted(question, { factId: fact.id, slot }));
 			asked = true;
 		}
 	}
@@ -118,36 +144,103 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 		const question: ShortAnswerQuestion = {
 			id: `sa:${spec.templateId}:${fact.id}`,
 			type: 'short_answer',
-			prompt: spec.prompt,
+			prompt: exclusive ? spec.prompt : accordingToTheArticle(spec.prompt),
 			answer: answer.entity.name,
 			alternatives: [...answer.entity.aliases],
 			...sourced(g, fact)
 		};
-		out.questions.push(question);
+		out.questions.push(noted(question, { factId: fact.id, slot }));
 		asked = true;
 	}
 	if (asked) out.asked.push(answer.id);
 
 	// Only the first template's claim becomes the fact's true/false question.
 	if (out.claims.length > 0) return;
+	// A swap is false in an exclusive slot. Elsewhere it is "not given", where such a swap reads
+	// as a believable statement, and said without the occasion: "Xi held talks with Kishida on
+	// Monday" is all but contradicted by the talks with Putin that day.
+	const swapClaim = exclusive ? spec.claim : spec.undatedClaim;
+	const canSwap =
+		!spec.noChoices && swapClaim !== undefined && (exclusive || swapsToNotGiven(fact.predicate));
+	const implausible = exclusive ? () => false : absurdSwap(g, fact, slot);
 	out.claims.push({
 		templateId: spec.templateId,
 		fact,
+		slot,
+		verdict: exclusive ? 'false' : 'not_given',
 		trueText: spec.trueClaim,
-		falseText: spec.noChoices
+		swapped: !canSwap
 			? undefined
 			: (r) => {
 					// Swap in one entity the base does not hold the claim for, reading the same way:
 					// one of the distractors when there are some, else a fresh search.
-					const same = (n: EntityNode) => n.plural === answerPlural;
+					const same = (n: EntityNode) => n.plural === answerPlural && !implausible(n);
 					const known = candidates?.map((tier) => tier.filter(same)).filter((t) => t.length > 0);
 					const swap =
 						known && known.length > 0
 							? pickFromTiers(known, r, 1)[0]
 							: entityDistractors(answer, tiers, (n) => invalid(n) || !same(n), r, 1)?.[0];
-					return swap && spec.claim(swap);
+					return swap && { text: swapClaim(swap), swap: swap.id };
 				}
 	});
+}
+
+/** Words that open a question and read as well after "According to the article, ". */
+const openingWord =
+	/^(Who|Whom|Which|What|Where|When|How|In|On|At|During|Ahead|After|Before|As|While|With|For|From|Since)\b/;
+
+/**
+ * "According to the article, who …?": for a relation the text does not make exclusive, the
+ * article names one answer, and the world may hold others.
+ */
+export function accordingToTheArticle(prompt: string): string {
+	if (/^According to\b/.test(prompt)) return prompt;
+	const opening = openingWord.test(prompt)
+		? prompt.charAt(0).toLowerCase() + prompt.slice(1)
+		: prompt;
+	return `According to the article, ${opening}`;
+}
+
+/** The countries and places an entity belongs to: its title's country, the places it lies in. */
+function homesOf(g: Gen, id: string): string[] {
+	const homes = g.ix.factsAbout('role_of', id).flatMap((f) => (f.object ? [f.object] : []));
+	return [...homes, ...g.ix.parents(id)];
+}
+
+const travel = new Set<Fact['predicate']>(['visited', 'traveled_to', 'arrived_at']);
+
+/**
+ * The places a place goes with: what it lies in, and the other places one traveller visited on
+ * the same occasion ("Xi's Moscow visit" and "his visit to Russia" tie Moscow to Russia).
+ */
+function placesWith(g: Gen, place: string): string[] {
+	const out = [place, ...g.ix.parents(place)];
+	for (const p of travel) {
+		for (const f of g.ix.factsAboutObject(p, place)) {
+			if (f.date === undefined) continue;
+			for (const q of travel) {
+				for (const h of g.ix.factsAbout(q, f.subject)) {
+					if (h.object !== undefined && h.date?.date === f.date.date) out.push(h.object);
+				}
+			}
+		}
+	}
+	return out;
+}
+
+/**
+ * A swap no learner would believe: travelling to one's own country or its capital ("Putin
+ * visited Moscow"), or a place lying in what it is said to visit.
+ */
+function absurdSwap(g: Gen, fact: Fact, slot: FactSlot): (n: EntityNode) => boolean {
+	const knownId = slot === 'subject' ? fact.object : fact.subject;
+	if (!travel.has(fact.predicate) || knownId === undefined) return () => false;
+	if (slot === 'subject') {
+		const around = placesWith(g, knownId);
+		return (n) => homesOf(g, n.id).some((h) => around.includes(h));
+	}
+	const homes = homesOf(g, knownId);
+	return (n) => placesWith(g, n.id).some((p) => homes.includes(p));
 }
 
 /** Questions from a pattern template: "Who did {S} meet {on D}?" */
@@ -180,13 +273,14 @@ export function entityQuestions(g: Gen, t: EntityTemplate, f: Fact, out: Drafts)
 			: parts(knownText, '', V, ctx.text, answer, subject);
 	// In a claim, each side is named without repeating the other ("Japan hosts the G7 summit",
 	// not "… the Group of Seven summit in Japan").
-	const claimFor = (n: EntityNode) => {
+	const claimWith = (n: EntityNode, when: string) => {
 		const s = t.hole === 'subject' ? n : knownNode;
 		const o = t.hole === 'subject' ? knownNode : n;
 		const S = displayName(s.entity);
 		const O = mention(o.entity, s.keys, o.nameKey) ?? displayName(o.entity);
-		return capitalise(t.claim(parts(S, O, V, ctx.text, n.entity, s.entity)));
+		return capitalise(t.claim(parts(S, O, V, when, n.entity, s.entity)));
 	};
+	const claimFor = (n: EntityNode) => claimWith(n, ctx.text);
 	finishEntity(
 		g,
 		{
@@ -197,9 +291,11 @@ export function entityQuestions(g: Gen, t: EntityTemplate, f: Fact, out: Drafts)
 			prompt: capitalise(t.ask(askParts)),
 			among: () => capitalise(t.among(askParts)),
 			claim: claimFor,
+			undatedClaim: (n) => claimWith(n, ''),
 			trueClaim: () => claimFor(answerNode),
 			named: [known.id, ...(f.place !== undefined ? [f.place] : [])],
-			samePoolOnly: t.samePoolOnly ?? false
+			samePoolOnly: t.samePoolOnly ?? false,
+			anchored: ctx.date !== undefined
 		},
 		out
 	);
@@ -247,6 +343,34 @@ export function splitStatement(
 	return undefined;
 }
 
+const singularOf: Record<string, string> = { are: 'is', have: 'has', were: 'was', do: 'does' };
+/** Verbs and words that a singular subject leaves as they are. */
+const sameForOne =
+	/^(will|would|can|could|may|might|must|shall|should|had|did|said|\w+ed|\w*[^s]s)$/;
+const adverb = /^(also|often|still|never|already|reportedly|now|long|\w+ly)$/;
+
+/**
+ * The rest of a plural subject's sentence made to agree with one ("have argued" → "has argued",
+ * "fear that" → "fears that"), past a leading adverb ("also fear" → "also fears").
+ */
+export function agreeWithOne(rest: string): string {
+	const words = rest.split(' ');
+	// rest starts with a space: words[0] is ''.
+	let i = 1;
+	if (adverb.test(words[i] ?? '')) i++;
+	const word = words[i];
+	if (word === undefined || !/^[a-z]+$/.test(word)) return rest;
+	if (singularOf[word] !== undefined) words[i] = singularOf[word];
+	else if (!sameForOne.test(word)) {
+		words[i] = /[^aeiou]y$/.test(word)
+			? `${word.slice(0, -1)}ies`
+			: /(sh|ch|x|z|o)$/.test(word)
+				? `${word}es`
+				: `${word}s`;
+	}
+	return words.join(' ');
+}
+
 /** An entity's forms without "the", longest first (remembered per entity). */
 function bareForms(e: Entity): readonly string[] {
 	let forms = bareFormsCache.get(e);
@@ -290,6 +414,21 @@ export function statementQuestions(
 	const placeActs =
 		subject.kind === 'place' && f.predicate !== 'is_a' && f.predicate !== 'located_in';
 	const wh = placeActs ? 'Who' : whWord(subject);
+	const statementWith = (n: EntityNode) =>
+		`${split.lead}${split.lead === '' ? capitalise(displayName(n.entity)) : displayName(n.entity)}${split.rest}`;
+	// "Western countries have argued …" asks "Who has argued …?".
+	let rest = subjectNode.plural ? agreeWithOne(split.rest) : split.rest;
+	// An occasion is asked with its date: "… greeted by a military band on Tuesday?".
+	let anchored = f.date !== undefined && hasPhrase(freshKey(rest), key(f.date.wording));
+	if (
+		!anchored &&
+		f.date &&
+		isOccasion(f.predicate) &&
+		!/\b(his|her|its|their)\b/i.test(f.date.wording)
+	) {
+		rest = `${rest.replace(/[.?!]+$/, '')} ${dateAdverb(f.date.wording)}.`;
+		anchored = true;
+	}
 	finishEntity(
 		g,
 		{
@@ -297,13 +436,15 @@ export function statementQuestions(
 			fact: f,
 			answer: subjectNode,
 			ask,
-			prompt: asQuestion(`${split.lead}${opening(wh)}${split.rest}`),
-			among: () => asQuestion(`${split.lead}${opening(`Which of these ${many}`)}${split.rest}`),
-			claim: (n) =>
-				`${split.lead}${split.lead === '' ? capitalise(displayName(n.entity)) : displayName(n.entity)}${split.rest}`,
+			prompt: asQuestion(`${split.lead}${opening(wh)}${rest}`),
+			among: () => asQuestion(`${split.lead}${opening(`Which of these ${many}`)}${rest}`),
+			claim: (n) => statementWith(n),
+			// A statement of one scene cannot be swapped without it.
+			...(isOccasion(f.predicate) ? {} : { undatedClaim: (n: EntityNode) => statementWith(n) }),
 			trueClaim: () => f.statement,
 			named: f.object !== undefined && f.object !== f.subject ? [f.object] : [],
-			noChoices: placeActs
+			noChoices: placeActs,
+			anchored
 		},
 		out
 	);

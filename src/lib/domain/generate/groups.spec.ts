@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { xiMoscow } from '../../content/xi-moscow-2023-03-21';
-import { FactIndex } from './fact-index';
+import { newGen } from './build';
 import { daySpan, matchingQuestions, orderingQuestions, strictlyBefore } from './groups';
 
-const g = { ix: new FactIndex(xiMoscow), seed: 1, sourceId: xiMoscow.source.id };
+const g = newGen(xiMoscow, 1);
 
 describe('strictlyBefore', () => {
 	it('orders dates only when the days they may mean do not overlap', () => {

@@ -4,8 +4,20 @@
 import type { Fact } from '../fact-base';
 import type { MatchingQuestion, OrderingQuestion } from '../question';
 import type { FactIndex } from './fact-index';
-import { provenanceOf, type Gen } from './build';
-import { capitalise, displayDate, freshKey, hash32, key, overlaps, wordCount } from './text';
+import { isExclusive, type FactSlot } from '../predicates';
+import { relativeDateWords } from '../relative-dates';
+import { distinctMention, provenanceOf, type Gen } from './build';
+import { noted } from './notes';
+import {
+	calendarWords,
+	capitalise,
+	displayDate,
+	freshKey,
+	hash32,
+	key,
+	overlaps,
+	wordCount
+} from './text';
 
 interface PairSource {
 	fact: Fact;
@@ -19,6 +31,11 @@ interface PairSource {
 interface Relation {
 	id: string;
 	prompt: string;
+	/**
+	 * The slot of each pair's fact that its right fills. A matching says every other right is
+	 * wrong for a left, so only facts whose slot the text makes exclusive may pair.
+	 */
+	slot: FactSlot;
 	pairs: (ix: FactIndex) => PairSource[];
 	/**
 	 * The right keys the base holds for a left (its titles, its words, its groupings): a pair
@@ -62,6 +79,7 @@ export const relations: readonly Relation[] = [
 	{
 		id: 'titles',
 		prompt: 'Match each person to the title the article gives them.',
+		slot: 'value',
 		pairs: (ix) =>
 			valuePairs(
 				ix,
@@ -74,6 +92,7 @@ export const relations: readonly Relation[] = [
 	{
 		id: 'speakers',
 		prompt: 'Match each speaker to their words in the article.',
+		slot: 'subject',
 		// Short sayings only: a matching column of paragraphs is unreadable.
 		pairs: (ix) =>
 			valuePairs(
@@ -82,34 +101,6 @@ export const relations: readonly Relation[] = [
 				(text) => `“${text}”`
 			),
 		held: (ix, leftId) => heldValues(ix, ['said', 'called_for'], leftId),
-		same: overlaps
-	},
-	{
-		id: 'groupings',
-		prompt: 'Match each country to a grouping it belongs to.',
-		pairs: (ix) =>
-			ix.factsOf('member_of').flatMap((f) => {
-				const subject = ix.entity(f.subject);
-				const object = ix.entity(f.object);
-				if (!subject || !object || subject.kind !== 'country') return [];
-				return [
-					{
-						fact: f,
-						leftId: subject.id,
-						left: capitalise(subject.name),
-						right: capitalise(object.name),
-						rightKey: object.id
-					}
-				];
-			}),
-		held: (ix, leftId) => ix.factsAbout('member_of', leftId).map((f) => f.object ?? ''),
-		same: (a, b) => a === b
-	},
-	{
-		id: 'descriptions',
-		prompt: 'Match each name to how the article describes it.',
-		pairs: (ix) => valuePairs(ix, ix.factsOf('is_a'), capitalise),
-		held: (ix, leftId) => heldValues(ix, ['is_a', 'role_of'], leftId),
 		same: overlaps
 	}
 ];
@@ -167,10 +158,11 @@ export function groupPairs(
 }
 
 export function matchingQuestions(g: Gen): MatchingQuestion[] {
-	return relations.flatMap((relation) =>
-		groupPairs(g.ix, relation.pairs(g.ix), relation).map((group) => {
+	return relations.flatMap((relation) => {
+		const pairs = relation.pairs(g.ix).filter((p) => isExclusive(p.fact, relation.slot, g.kindOf));
+		return groupPairs(g.ix, pairs, relation).map((group) => {
 			const facts = group.map((p) => p.fact);
-			return {
+			const question: MatchingQuestion = {
 				id: `match:${relation.id}:${facts[0]?.id ?? ''}`,
 				type: 'matching' as const,
 				prompt: relation.prompt,
@@ -178,8 +170,9 @@ export function matchingQuestions(g: Gen): MatchingQuestion[] {
 				explanation: `${facts.map((f) => f.statement).join(' ')} The article: “${[...new Set(facts.map((f) => f.quote))].join(' … ')}”`,
 				provenance: provenanceOf(g, facts)
 			};
-		})
-	);
+			return noted(question, { factId: facts[0]?.id ?? '', slot: relation.slot });
+		});
+	});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,8 +228,11 @@ export function orderingQuestions(g: Gen): OrderingQuestion[] {
 		if (ix.factsAbout('happened_on', event.id).length !== 1 || seenNames.has(key(event.name)))
 			continue;
 		seenNames.add(key(event.name));
+		// A name that dates the event ("Monday's talks", "the 2022 invasion") gives the order away.
+		const named = distinctMention(g, event, [...calendarKeys, f.date.date.slice(0, 4)]);
+		if (named === undefined || relativeDateWords(named).length > 0) continue;
 		const existing = bySpan.get(f.date.date);
-		const member = { fact: f, name: capitalise(event.name) };
+		const member = { fact: f, name: capitalise(named.replace(/^the /, '')) };
 		if (existing) existing.members.push(member);
 		else bySpan.set(f.date.date, { ...span, date: f.date.date, members: [member] });
 	}
@@ -268,19 +264,26 @@ export function orderingQuestions(g: Gen): OrderingQuestion[] {
 				if (seenSets.has(setKey)) continue;
 				seenSets.add(setKey);
 				const facts = items.map((m) => m.fact);
-				out.push({
-					id: `order:timeline:${factIds[0]}-${hash32(setKey).toString(36)}`,
-					type: 'ordering',
-					prompt: 'Put these events in date order, earliest first.',
-					items: items.map((m) => m.name),
-					explanation: `${items.map((m) => `${m.name}: ${displayDate(m.fact.date?.date ?? '')}`).join('; ')}. ${facts.map((f) => f.statement).join(' ')}`,
-					provenance: provenanceOf(g, facts)
-				});
+				out.push(
+					noted(
+						{
+							id: `order:timeline:${factIds[0]}-${hash32(setKey).toString(36)}`,
+							type: 'ordering',
+							prompt: 'Put these events in date order, earliest first.',
+							items: items.map((m) => m.name),
+							explanation: `${items.map((m) => `${m.name}: ${displayDate(m.fact.date?.date ?? '')}`).join('; ')}. ${facts.map((f) => f.statement).join(' ')}`,
+							provenance: provenanceOf(g, facts)
+						},
+						{ factId: factIds[0] ?? '', slot: 'date' }
+					)
+				);
 			}
 		}
 	}
 	return out;
 }
+
+const calendarKeys = calendarWords.map(key);
 
 /** The longest chain of pairwise disjoint spans (interval scheduling: earliest end first). */
 function disjointChain(sortedByEnd: readonly Span[]): Span[] {

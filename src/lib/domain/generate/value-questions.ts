@@ -1,7 +1,17 @@
 // Questions whose answer is a value of the fact: a phrase (a title, an aim), a number, a date.
 import type { Fact } from '../fact-base';
-import type { DateQuestion, NumericQuestion } from '../question';
-import { contextFor, parts, randomFor, sourced, type Drafts, type Gen } from './build';
+import type { DateQuestion, MultipleChoiceQuestion, NumericQuestion } from '../question';
+import { isExclusive } from '../predicates';
+import { noted } from './notes';
+import {
+	contextFor,
+	distinctMention,
+	parts,
+	randomFor,
+	sourced,
+	type Drafts,
+	type Gen
+} from './build';
 import {
 	dateDistractors,
 	numberDistractors,
@@ -9,7 +19,7 @@ import {
 	textCandidates,
 	textDistractors
 } from './distractors';
-import { displayName, mention } from './english';
+import { displayName, eventWording, mention } from './english';
 import { phrase, relatedPredicates, slugOf, type Phrase } from './fact-index';
 import type { NumberTemplate, TextTemplate } from './templates';
 import {
@@ -46,6 +56,30 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 	if (S === undefined || O === undefined) return;
 	const ctx = contextFor(g, t.context, f, 'object', avoid);
 	const p = parts(S, O, answer, ctx.text, undefined, subject);
+	const claimParts = () =>
+		parts(
+			displayName(subject),
+			object ? displayName(object) : '',
+			answer,
+			ctx.text,
+			undefined,
+			subject
+		);
+	// Only a value the text makes exclusive (a person's title) can have wrong options: "what
+	// does China seek?" has answers the article never mentions. Such a fact is stated, not asked.
+	if (!isExclusive(f, 'value', g.kindOf)) {
+		if (out.claims.length === 0) {
+			const stated = claimParts();
+			out.claims.push({
+				templateId: t.id,
+				fact: f,
+				slot: 'value',
+				verdict: 'not_given',
+				trueText: () => capitalise(t.claim(stated))
+			});
+		}
+		return;
+	}
 
 	// Other values the subject holds for the same question: then "which of these".
 	let among = false;
@@ -76,7 +110,7 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 	if (candidates) {
 		const random = randomFor(g, id);
 		const distractors = pickFromTiers(candidates, random);
-		out.questions.push({
+		const question: MultipleChoiceQuestion = {
 			id,
 			type: 'multiple_choice',
 			prompt,
@@ -85,24 +119,20 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 				.map((c) => ({ id: `t-${slugOf(c)}`, text: capitalise(c.text) })),
 			correctChoiceId: `t-${slugOf(answerPhrase)}`,
 			...sourced(g, f)
-		});
+		};
+		out.questions.push(noted(question, { factId: f.id, slot: 'value' }));
 	}
 	if (out.claims.length > 0) return;
-	const claimParts = parts(
-		displayName(subject),
-		object ? displayName(object) : '',
-		answer,
-		ctx.text,
-		undefined,
-		subject
-	);
+	const stated = claimParts();
 	out.claims.push({
 		templateId: t.id,
 		fact: f,
-		trueText: () => capitalise(t.claim(claimParts)),
-		falseText: (r) => {
+		slot: 'value',
+		verdict: 'false',
+		trueText: () => capitalise(t.claim(stated)),
+		swapped: (r) => {
 			const swap = textDistractors(answerPhrase, tiers, invalid, r, 1)?.[0];
-			return swap && capitalise(t.claim({ ...claimParts, V: swap.text }));
+			return swap && { text: capitalise(t.claim({ ...stated, V: swap.text })), swap: swap.text };
 		}
 	});
 }
@@ -147,13 +177,13 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 		unit,
 		...sourced(g, f)
 	};
-	out.questions.push(numeric);
+	out.questions.push(noted(numeric, { factId: f.id, slot: 'value' }));
 
 	const id = `mc:${t.id}:${f.id}`;
 	const random = randomFor(g, id);
 	const distractors = numberDistractors(amount, amounts, random);
 	if (distractors) {
-		out.questions.push({
+		const question: MultipleChoiceQuestion = {
 			id,
 			type: 'multiple_choice',
 			prompt,
@@ -163,7 +193,8 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 			})),
 			correctChoiceId: `n-${formatAmount(amount)}`,
 			...sourced(g, f)
-		});
+		};
+		out.questions.push(noted(question, { factId: f.id, slot: 'value' }));
 	}
 	if (out.claims.length > 0) return;
 	// The subject as the prompt names it: "China's 12-point position paper has 12 points" is no test.
@@ -171,12 +202,17 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 	out.claims.push({
 		templateId: t.id,
 		fact: f,
+		slot: 'value',
+		verdict: 'false',
 		trueText: () => capitalise(t.claim({ ...claimParts, q: quantity(amount, unit) })),
-		falseText: (r) => {
+		swapped: (r) => {
 			const swap = numberDistractors(amount, amounts, r, 1)?.[0];
 			return swap === undefined
 				? undefined
-				: capitalise(t.claim({ ...claimParts, q: quantity(swap, unit) }));
+				: {
+						text: capitalise(t.claim({ ...claimParts, q: quantity(swap, unit) })),
+						swap: String(swap)
+					};
 		}
 	});
 }
@@ -204,10 +240,11 @@ export function dateQuestions(g: Gen, f: Fact, out: Drafts): void {
 	if (trueDates.size !== 1) return;
 	// A name that dates the event ("Monday's talks") would hint at the answer.
 	const avoid = [...dateForms(iso).map(key), ...calendarKeys, iso.slice(0, 4)];
-	const S = mention(subject, avoid);
+	const S = distinctMention(g, subject, avoid);
 	if (S === undefined) return;
 	const begins = /\b(began|begin|begins|started|start|starts)\b/i.test(f.statement);
-	const prompt = `${precisionPrompt[precision]} did ${S} ${begins ? 'begin' : 'take place'}?`;
+	const wording = eventWording(S, begins);
+	const prompt = `${precisionPrompt[precision]} ${wording.ask}?`;
 	if (leaks(prompt, dateForms(iso).map(key))) return;
 
 	const dateQuestion: DateQuestion = {
@@ -218,30 +255,33 @@ export function dateQuestions(g: Gen, f: Fact, out: Drafts): void {
 		precision,
 		...sourced(g, f)
 	};
-	out.questions.push(dateQuestion);
+	out.questions.push(noted(dateQuestion, { factId: f.id, slot: 'date' }));
 
 	const id = `mc:when:${f.id}`;
 	const random = randomFor(g, id);
 	const distractors = dateDistractors(iso, precision, trueDates, random);
 	if (distractors) {
-		out.questions.push({
+		const question: MultipleChoiceQuestion = {
 			id,
 			type: 'multiple_choice',
 			prompt,
 			choices: random.shuffle([iso, ...distractors]).map((d) => ({ id: d, text: displayDate(d) })),
 			correctChoiceId: iso,
 			...sourced(g, f)
-		});
+		};
+		out.questions.push(noted(question, { factId: f.id, slot: 'date' }));
 	}
 	const claim = (d: string) =>
-		`${capitalise(S)} ${begins ? 'began' : 'took place'} ${precision === 'day' ? 'on' : 'in'} ${displayDate(d)}.`;
+		`${wording.said} ${precision === 'day' ? 'on' : 'in'} ${displayDate(d)}.`;
 	out.claims.push({
 		templateId: 'when',
 		fact: f,
+		slot: 'date',
+		verdict: 'false',
 		trueText: () => claim(iso),
-		falseText: (r) => {
+		swapped: (r) => {
 			const swap = dateDistractors(iso, precision, trueDates, r, 1)?.[0];
-			return swap && claim(swap);
+			return swap === undefined ? undefined : { text: claim(swap), swap };
 		}
 	});
 }
