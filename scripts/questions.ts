@@ -1,11 +1,17 @@
-// Prints the article's generated question bank to stdout, as Factdeck JSON, GIFT or CSV.
-// Usage: npm run questions -- [--seed N] [--format json|gift|csv]
+// Prints a fact base's generated question bank, as Factdeck JSON, GIFT or CSV, or lints banks
+// of it against the question-quality rules (docs/question-quality.md).
+// Usage: npm run questions -- [--seed N] [--format json|gift|csv] [--fact-base FILE.json]
+//        npm run questions -- --lint [--seeds N] [--fact-base FILE.json | --synthetic FACTS]
+import { readFileSync } from 'node:fs';
 import { xiMoscow } from '../src/lib/content/xi-moscow-2023-03-21';
+import { checkFactBase, type FactBase } from '../src/lib/domain/fact-base';
 import { exportCsv } from '../src/lib/domain/formats/csv';
 import { exportGift } from '../src/lib/domain/formats/gift';
 import { exportJson } from '../src/lib/domain/formats/json';
-import { questionSet } from '../src/lib/domain/generate-questions';
+import { questionBank, questionSet } from '../src/lib/domain/generate-questions';
+import { countByRule, lintBank, lintRules, type LintProblem } from '../src/lib/domain/lint-bank';
 import type { QuestionSet } from '../src/lib/domain/question';
+import { syntheticFactBase } from '../src/lib/domain/synthetic-facts';
 
 const formats = { json: exportJson, gift: exportGift, csv: exportCsv } as const satisfies Record<
 	string,
@@ -13,16 +19,34 @@ const formats = { json: exportJson, gift: exportGift, csv: exportCsv } as const 
 >;
 type Format = keyof typeof formats;
 
-const usage = 'usage: npm run questions -- [--seed N] [--format json|gift|csv]';
+const usage = [
+	'usage: npm run questions -- [--seed N] [--format json|gift|csv] [--fact-base FILE.json]',
+	'       npm run questions -- --lint [--seeds N] [--fact-base FILE.json | --synthetic FACTS]'
+].join('\n');
 
 function fail(message: string): never {
 	process.stderr.write(`${message}\n${usage}\n`);
 	process.exit(2);
 }
 
-function parseArgs(args: readonly string[]): { seed: number; format: Format } {
-	let seed = 1;
-	let format: Format = 'json';
+interface Options {
+	seed: number;
+	format: Format;
+	lint: boolean;
+	seeds: number;
+	factBase?: string;
+	synthetic?: number;
+}
+
+function integer(flag: string, text: string, min: number): number {
+	if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < min) {
+		fail(`${flag} must be an integer of at least ${min}, got "${text}"`);
+	}
+	return Number(text);
+}
+
+function parseArgs(args: readonly string[]): Options {
+	const options: Options = { seed: 1, format: 'json', lint: false, seeds: 20 };
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i] ?? '';
 		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg];
@@ -32,16 +56,15 @@ function parseArgs(args: readonly string[]): { seed: number; format: Format } {
 			if (next === undefined) fail(`${flag} needs a value`);
 			return next;
 		};
-		if (flag === '--seed') {
-			const text = value();
-			if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
-				fail(`--seed must be an integer, got "${text}"`);
-			}
-			seed = Number(text);
-		} else if (flag === '--format') {
+		if (flag === '--seed') options.seed = integer('--seed', value(), Number.MIN_SAFE_INTEGER);
+		else if (flag === '--seeds') options.seeds = integer('--seeds', value(), 1);
+		else if (flag === '--synthetic') options.synthetic = integer('--synthetic', value(), 1);
+		else if (flag === '--fact-base') options.factBase = value();
+		else if (flag === '--lint') options.lint = true;
+		else if (flag === '--format') {
 			const text = value();
 			if (!Object.hasOwn(formats, text)) fail(`--format must be json, gift or csv, got "${text}"`);
-			format = text as Format;
+			options.format = text as Format;
 		} else if (flag === '--help' || flag === '-h') {
 			process.stdout.write(`${usage}\n`);
 			process.exit(0);
@@ -49,7 +72,60 @@ function parseArgs(args: readonly string[]): { seed: number; format: Format } {
 			fail(`unknown argument "${arg}"`);
 		}
 	}
-	return { seed, format };
+	if (options.factBase !== undefined && options.synthetic !== undefined) {
+		fail('--fact-base and --synthetic name two fact bases: give one');
+	}
+	return options;
+}
+
+/** The fact base to work on: a JSON file checked as the app checks one, or the article. */
+function loadBase(options: Options): FactBase {
+	if (options.synthetic !== undefined) return syntheticFactBase(options.synthetic, 1);
+	if (options.factBase === undefined) return xiMoscow;
+	let input: unknown;
+	try {
+		input = JSON.parse(readFileSync(options.factBase, 'utf8'));
+	} catch (error) {
+		fail(`${options.factBase}: ${(error as Error).message}`);
+	}
+	// A fact-base export wraps the base; a bare base is accepted too.
+	const candidate =
+		typeof input === 'object' && input !== null && 'factBase' in input
+			? (input as { factBase: unknown }).factBase
+			: input;
+	const checked = checkFactBase(candidate);
+	if (!checked.ok) {
+		const lines = checked.problems.map((p) => `  ${p.path || '(top)'}: ${p.message}`);
+		fail(`${options.factBase} is not a valid fact base:\n${lines.join('\n')}`);
+	}
+	return checked.value;
+}
+
+function lint(base: FactBase, seeds: number): number {
+	const problems: LintProblem[] = [];
+	let items = 0;
+	for (let seed = 1; seed <= seeds; seed++) {
+		const bank = questionBank(base, seed);
+		items += bank.length;
+		problems.push(...lintBank(base, bank));
+	}
+	// The same item recurs in every seed's bank: report each once.
+	const distinct = [
+		...new Map(problems.map((p) => [`${p.rule}|${p.questionId}|${p.message}`, p])).values()
+	];
+	const out: string[] = [`Linted ${items} items in ${seeds} banks of "${base.source.title}".`];
+	for (const [rule, n] of Object.entries(countByRule(distinct))) {
+		out.push(`  ${String(n).padStart(4)}  ${rule}: ${lintRules[rule as keyof typeof lintRules]}`);
+	}
+	for (const p of distinct.slice(0, 30)) out.push(`  ${p.rule}  ${p.questionId}  ${p.message}`);
+	if (distinct.length > 30) out.push(`  … and ${distinct.length - 30} more`);
+	out.push(
+		distinct.length === 0
+			? 'No problems.'
+			: `${distinct.length} problem${distinct.length === 1 ? '' : 's'}.`
+	);
+	process.stdout.write(`${out.join('\n')}\n`);
+	return distinct.length === 0 ? 0 : 1;
 }
 
 // Piped into `head`, stdout closes early: that is not an error.
@@ -58,6 +134,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	throw error;
 });
 
-const { seed, format } = parseArgs(process.argv.slice(2));
-const output = formats[format](questionSet(xiMoscow, seed));
-process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+const options = parseArgs(process.argv.slice(2));
+const base = loadBase(options);
+if (options.lint) {
+	process.exitCode = lint(base, options.seeds);
+} else {
+	const output = formats[options.format](questionSet(base, options.seed));
+	process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+}

@@ -204,8 +204,26 @@ const passiveVerbs: Record<string, string> = {
 	ceremony: 'held',
 	talks: 'held',
 	meeting: 'held',
-	launch: 'made',
 	attack: 'carried out'
+};
+
+/** "The launch of X" asks "was X launched": nouns of an action done to what follows "of". */
+const actionParticiples: Record<string, string> = {
+	launch: 'launched',
+	founding: 'founded',
+	discovery: 'discovered',
+	opening: 'opened',
+	signing: 'signed',
+	invention: 'invented',
+	creation: 'created',
+	completion: 'completed',
+	publication: 'published',
+	release: 'released',
+	construction: 'built',
+	assassination: 'assassinated',
+	liberation: 'liberated',
+	capture: 'captured',
+	fall: 'taken'
 };
 
 /** How a question asks when an event happened, and how a statement says it did. */
@@ -243,6 +261,13 @@ export function eventWording(named: string, begins: boolean): EventWording {
 				said: `${capitalise(owner)} ${form.past}${end}`
 			};
 		}
+	}
+	// "the launch of Apollo 11" → "was Apollo 11 launched".
+	const action = /^(?:the )?(\w+) of (.+)$/i.exec(named);
+	const done = action && actionParticiples[(action[1] ?? '').toLowerCase()];
+	if (action && done) {
+		const what = action[2] ?? '';
+		return { ask: `was ${what} ${done}`, said: `${capitalise(what)} was ${done}` };
 	}
 	const words = named.split(' ');
 	for (const word of words) {

@@ -335,8 +335,11 @@ export function splitStatement(
 			const space = rest.search(/\s/);
 			const firstWord = space === -1 ? rest : rest.slice(0, space);
 			if (/^(and|or|of|who|whose|which|with|to|in|at|on|for|as|from|by)$/.test(firstWord)) continue;
-			// "… territory captured from Kyiv; Putin's trip there was …": ask about the first clause.
-			const clause = rest.replace(/[;:] [\s\S]*$/, '.');
+			// "… territory captured from Kyiv; Putin's trip there was …": ask about the first clause
+			// (but "Armstrong said: "That's …"" is one clause, its quotation included).
+			const clause = rest.replace(/(?:;|:(?! ["“])) [\s\S]*$/, '.');
+			// A clause of a word or two ("said.") asks nothing.
+			if (clause.split(' ').length < 3) continue;
 			return { lead: statement.slice(0, start), rest: ` ${clause}` };
 		}
 	}
@@ -344,16 +347,26 @@ export function splitStatement(
 }
 
 const singularOf: Record<string, string> = { are: 'is', have: 'has', were: 'was', do: 'does' };
-/** Verbs and words that a singular subject leaves as they are. */
+/** Forms a singular subject leaves as they are: modals, past tenses, verbs with -s already. */
 const sameForOne =
-	/^(will|would|can|could|may|might|must|shall|should|had|did|said|\w+ed|\w*[^s]s)$/;
+	/^(will|would|can|could|may|might|must|shall|should|had|did|\w+ed|\w*[^s]s|was|is|has)$/;
+/** Common irregular past tenses, which a plural subject shares with a singular one. */
+const irregularPast = new Set(
+	(
+		'said made met held led left began won told gave saw came became spoke wrote brought ' +
+		'bought sought thought took went sent spent built fought kept felt found heard knew ' +
+		'lost paid put ran rose set sat stood struck taught understood withdrew drew grew threw ' +
+		'flew fell got hit let meant read shot shut split spread stuck swore wore woke'
+	).split(' ')
+);
 const adverb = /^(also|often|still|never|already|reportedly|now|long|\w+ly)$/;
 
 /**
  * The rest of a plural subject's sentence made to agree with one ("have argued" → "has argued",
- * "fear that" → "fears that"), past a leading adverb ("also fear" → "also fears").
+ * "fear that" → "fears that"), past a leading adverb ("also fear" → "also fears"). With
+ * `auxiliaryOnly`, only "are/have/were/do" change (a collective "the crew were met").
  */
-export function agreeWithOne(rest: string): string {
+export function agreeWithOne(rest: string, auxiliaryOnly = false): string {
 	const words = rest.split(' ');
 	// rest starts with a space: words[0] is ''.
 	let i = 1;
@@ -361,7 +374,7 @@ export function agreeWithOne(rest: string): string {
 	const word = words[i];
 	if (word === undefined || !/^[a-z]+$/.test(word)) return rest;
 	if (singularOf[word] !== undefined) words[i] = singularOf[word];
-	else if (!sameForOne.test(word)) {
+	else if (!auxiliaryOnly && !sameForOne.test(word) && !irregularPast.has(word)) {
 		words[i] = /[^aeiou]y$/.test(word)
 			? `${word.slice(0, -1)}ies`
 			: /(sh|ch|x|z|o)$/.test(word)
@@ -417,7 +430,7 @@ export function statementQuestions(
 	const statementWith = (n: EntityNode) =>
 		`${split.lead}${split.lead === '' ? capitalise(displayName(n.entity)) : displayName(n.entity)}${split.rest}`;
 	// "Western countries have argued …" asks "Who has argued …?".
-	let rest = subjectNode.plural ? agreeWithOne(split.rest) : split.rest;
+	let rest = agreeWithOne(split.rest, !subjectNode.plural);
 	// An occasion is asked with its date: "… greeted by a military band on Tuesday?".
 	let anchored = f.date !== undefined && hasPhrase(freshKey(rest), key(f.date.wording));
 	if (
