@@ -9,6 +9,8 @@ async function questionKind(page: Page): Promise<string> {
 	const form = page.locator('form[action="?/answer"]');
 	if ((await form.getByRole('button', { name: /^Move down/ }).count()) > 0) return 'ordering';
 	if ((await form.getByRole('combobox').count()) > 0) return 'matching';
+	if ((await form.getByRole('radio', { name: 'Not given' }).count()) > 0)
+		return 'true_false_not_given';
 	if ((await form.getByRole('radio', { name: 'True' }).count()) > 0) return 'true_false';
 	if ((await form.getByRole('radio').count()) > 0) return 'multiple_choice';
 	if ((await form.getByLabel('Type the date').count()) > 0) return 'date';
@@ -44,6 +46,7 @@ async function answerWithKeyboard(page: Page, kind: string) {
 	switch (kind) {
 		case 'multiple_choice':
 		case 'true_false':
+		case 'true_false_not_given':
 			await page.keyboard.press('1');
 			await expect(page.getByRole('radio').first()).toBeChecked();
 			await page.keyboard.press('Enter');
@@ -129,7 +132,8 @@ test('a learner completes a quiz of every question type with the keyboard only',
 		'numeric',
 		'ordering',
 		'short_answer',
-		'true_false'
+		'true_false',
+		'true_false_not_given'
 	]);
 	await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
 	const score = await page.locator('.score').textContent();
@@ -160,7 +164,7 @@ test('a quiz works with JavaScript turned off', async ({ browser }) => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Question ${n} of 12`);
 		const kind = await questionKind(page);
 		const form = page.locator('form[action="?/answer"]');
-		if (kind === 'multiple_choice' || kind === 'true_false')
+		if (kind === 'multiple_choice' || kind === 'true_false' || kind === 'true_false_not_given')
 			await form.getByRole('radio').first().check();
 		else if (kind === 'matching') {
 			const selects = form.locator('select');

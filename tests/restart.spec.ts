@@ -51,6 +51,7 @@ function someAnswer(q: {
 		case 'multiple_choice':
 			return { choice: q.choices![0]!.id };
 		case 'true_false':
+		case 'true_false_not_given':
 			return { choice: 'true' };
 		case 'matching':
 			return { match: q.pairs!.map((p) => p.right) };

@@ -368,7 +368,8 @@ test('generated questions are kept, regenerated or edited, and keep their proven
 	await signUp(page, uniqueName('generator'), 'teacher');
 	const setId = await createSet(page, 'From the article');
 	await page.getByRole('link', { name: 'Generate from facts' }).click();
-	await page.getByLabel('Person').selectOption({ label: 'Vladimir Putin' });
+	// Blinken's title and quotations are asked as choices (meetings and visits are typed).
+	await page.getByLabel('Person').selectOption({ label: 'Antony Blinken' });
 	await page.getByRole('checkbox', { name: 'Multiple choice' }).check();
 	await page.getByLabel('How many').fill('3');
 	await page.getByRole('button', { name: 'Generate questions' }).click();
@@ -387,10 +388,10 @@ test('generated questions are kept, regenerated or edited, and keep their proven
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Edit a generated question, then add it'
 	);
-	await page.getByLabel('Question', { exact: true }).fill('Edited: which of these did Putin do?');
+	await page.getByLabel('Question', { exact: true }).fill('Edited: which of these did Blinken say?');
 	await page.getByRole('button', { name: 'Add to the set' }).click();
 	await expect(page.getByRole('heading', { name: 'Questions (2)' })).toBeVisible();
-	await expect(page.getByText('Edited: which of these did Putin do?')).toBeVisible();
+	await expect(page.getByText('Edited: which of these did Blinken say?')).toBeVisible();
 	await expect(page.getByText("generated from the article's facts")).toHaveCount(2);
 	// A generated question's id (with its colons) works in the editor's address too.
 	await page.getByRole('link', { name: 'Edit question 1' }).click();
