@@ -388,7 +388,9 @@ test('generated questions are kept, regenerated or edited, and keep their proven
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Edit a generated question, then add it'
 	);
-	await page.getByLabel('Question', { exact: true }).fill('Edited: which of these did Blinken say?');
+	await page
+		.getByLabel('Question', { exact: true })
+		.fill('Edited: which of these did Blinken say?');
 	await page.getByRole('button', { name: 'Add to the set' }).click();
 	await expect(page.getByRole('heading', { name: 'Questions (2)' })).toBeVisible();
 	await expect(page.getByText('Edited: which of these did Blinken say?')).toBeVisible();
