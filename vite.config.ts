@@ -6,6 +6,9 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',
-		expect: { requireAssertions: true }
+		expect: { requireAssertions: true },
+		// Property tests run thousands of cases; on a shared, loaded machine 5 s is not enough,
+		// and no test here measures time.
+		testTimeout: 30_000
 	}
 });

@@ -9,6 +9,7 @@ import { exportCsv } from '../src/lib/domain/formats/csv';
 import { exportGift } from '../src/lib/domain/formats/gift';
 import { exportJson } from '../src/lib/domain/formats/json';
 import { questionBank, questionSet } from '../src/lib/domain/generate-questions';
+import type { ItemNotes } from '../src/lib/domain/generate/notes';
 import { countByRule, lintBank, lintRules, type LintProblem } from '../src/lib/domain/lint-bank';
 import type { QuestionSet } from '../src/lib/domain/question';
 import { syntheticFactBase } from '../src/lib/domain/synthetic-facts';
@@ -105,9 +106,10 @@ function lint(base: FactBase, seeds: number): number {
 	const problems: LintProblem[] = [];
 	let items = 0;
 	for (let seed = 1; seed <= seeds; seed++) {
-		const bank = questionBank(base, seed);
+		const notes: ItemNotes = new Map();
+		const bank = questionBank(base, seed, notes);
 		items += bank.length;
-		problems.push(...lintBank(base, bank));
+		problems.push(...lintBank(base, bank, notes));
 	}
 	// The same item recurs in every seed's bank: report each once.
 	const distinct = [

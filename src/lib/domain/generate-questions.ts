@@ -2,6 +2,7 @@
 // limited views of it, and a balanced default quiz. Same seed, same questions, same order.
 import type { Fact, FactBase, Predicate } from './fact-base';
 import { newGen, type Claim, type Drafts, type Gen } from './generate/build';
+import type { ItemNotes } from './generate/notes';
 import { entityQuestions, statementQuestions } from './generate/entity-questions';
 import { dateQuestions, numberQuestions, textQuestions } from './generate/value-questions';
 import { trueFalseQuestion } from './generate/true-false';
@@ -178,10 +179,12 @@ function draftingOrder(facts: readonly Fact[]): number[] {
  * All questions for a fact base, in an order shuffled by the seed. Ids depend on the
  * templates and facts only; the seed picks distractors, swaps and the order. Facts are drafted
  * predicate by predicate, then finished in the base's order, which decides which of two facts
- * asking the same keeps the question.
+ * asking the same keeps the question. `notes`, when given, receives each item's note for the
+ * bank linter.
  */
-export function questionBank(base: FactBase, seed: number): Question[] {
+export function questionBank(base: FactBase, seed: number, notes?: ItemNotes): Question[] {
 	const g = newGen(base, seed);
+	g.notes = notes;
 	const facts = base.facts;
 	const drafted: Drafted[] = new Array<Drafted>(facts.length);
 	for (const i of draftingOrder(facts)) drafted[i] = draft(g, facts[i] as Fact);

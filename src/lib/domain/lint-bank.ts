@@ -5,7 +5,7 @@
 import type { DatePrecision, Fact, FactBase } from './fact-base';
 import { blankLabel } from './generate/cloze';
 import { FactIndex, type Ask } from './generate/fact-index';
-import { noteOf, type ItemNote } from './generate/notes';
+import type { ItemNote } from './generate/notes';
 import { calendarWords, dateForms, freshKey, hasPhrase, key, numberForms } from './generate/text';
 import { isExclusive, isOccasion, swapsToNotGiven, type KindOf } from './predicates';
 import { dateInputHint } from './public-question';
@@ -163,12 +163,14 @@ function checkNoted(q: Question, c: Context, problem: (rule: LintRule, msg: stri
 }
 
 /**
- * Every problem the linter finds in a bank generated from the base. `dateHint` is the hint the
- * date input shows (the app's own unless a test gives another).
+ * Every problem the linter finds in a bank generated from the base, with the notes the generator
+ * kept of its items (see questionBank). `dateHint` is the hint the date input shows (the app's
+ * own unless a test gives another). An item without a note is checked for its wording only.
  */
 export function lintBank(
 	base: FactBase,
 	questions: readonly Question[],
+	notes: ReadonlyMap<Question, ItemNote> = new Map(),
 	dateHint: (precision: DatePrecision) => string = dateInputHint
 ): LintProblem[] {
 	const ix = new FactIndex(base);
@@ -204,7 +206,7 @@ export function lintBank(
 		for (const { pattern, say } of badWordings) {
 			if (pattern.test(q.prompt)) problem('wording', `${say}: "${q.prompt}"`);
 		}
-		const note = noteOf(q);
+		const note = notes.get(q);
 		const fact = note && ix.fact(note.factId);
 		if (note && fact) checkNoted(q, { ix, kindOf, fact, note }, problem);
 	}

@@ -48,6 +48,9 @@ const relativePattern = new RegExp(
 	'gi'
 );
 
+/** A word every relative date form holds (a weekday ends in "day"). */
+const mayBeRelative = /day|week|month|year|ago|tonight|tomorrow|last|this|next/i;
+
 const counts: Record<string, number> = {
 	a: 1,
 	an: 1,
@@ -82,7 +85,8 @@ function monthText(year: number, month: number): string {
  * absolute dates are left as they are.
  */
 export function resolveRelative(text: string, publishedOn: string): string {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(publishedOn)) return text;
+	// Most prompts hold no relative date: one cheap scan before the full pattern.
+	if (!mayBeRelative.test(text) || !/^\d{4}-\d{2}-\d{2}$/.test(publishedOn)) return text;
 	const published = parseDay(publishedOn);
 	const { year, month } = yearMonth(published);
 	return text.replace(relativePattern, (match, ...args) => {

@@ -1,7 +1,8 @@
 // What every question builder shares: the generator's state, where a question comes from and
 // what it shows after answering, per-question randomness, and the pieces templates write with.
-import type { Entity, Fact, FactBase } from '../fact-base';
+import type { Entity, EntityKind, Fact, FactBase } from '../fact-base';
 import type { FactSlot, KindOf } from '../predicates';
+import type { ItemNotes } from './notes';
 import type { Provenance, Question } from '../question';
 import { createRandom, type Random } from '../random';
 import { agree, kindNoun, mention, placePhrase, whWord } from './english';
@@ -21,6 +22,10 @@ export interface Gen {
 	seedHash?: number;
 	/** The fact last asked about, and what its questions share. */
 	lastFact?: { fact: Fact; sourced: Sourced };
+	/** Where the bank's item notes go, when a linter asked for them. */
+	notes?: ItemNotes | undefined;
+	/** Entity names by word, per kind, for distinctMention: built on first use. */
+	formIndexes?: Map<EntityKind, FormIndex>;
 }
 
 const minorWords = new Set(['the', 'a', 'an', 'of', 'on', 'in', 'at', 'to', 'for', 'and', 's']);
@@ -31,21 +36,47 @@ function contentWords(text: string): string[] {
 		.filter((w) => w !== '' && !minorWords.has(w));
 }
 
+/** The names and aliases of one kind's entities, by each content word they hold. */
+interface FormIndex {
+	byWord: Map<string, { id: string; words: readonly string[] }[]>;
+}
+
+function formIndex(g: Gen, kind: EntityKind): FormIndex {
+	g.formIndexes ??= new Map();
+	let index = g.formIndexes.get(kind);
+	if (index === undefined) {
+		index = { byWord: new Map() };
+		for (const n of g.ix.kindPool(kind)) {
+			for (const form of [n.entity.name, ...n.entity.aliases]) {
+				const words = contentWords(form);
+				for (const w of new Set(words)) {
+					const list = index.byWord.get(w);
+					if (list) list.push({ id: n.id, words });
+					else index.byWord.set(w, [{ id: n.id, words }]);
+				}
+			}
+		}
+		g.formIndexes.set(kind, index);
+	}
+	return index;
+}
+
 /**
  * A name for the entity that avoids the given phrases (see mention) and still tells it apart
  * from every other entity of its kind: "the Xi-Putin talks" is no name for Monday's talks when
  * the "Xi-Putin formal talks at the Kremlin" were on Tuesday. Undefined when there is none.
  */
 export function distinctMention(g: Gen, e: Entity, avoid: readonly string[]): string | undefined {
-	const others = g.ix.kindPool(e.kind).filter((n) => n.id !== e.id);
+	const { byWord } = formIndex(g, e.kind);
+	// Another entity with a form holding all the words: looked up by the rarest word.
 	const ambiguous = (form: string) => {
 		const words = contentWords(form);
-		return others.some((n) =>
-			[n.entity.name, ...n.entity.aliases].some((other) => {
-				const theirs = contentWords(other);
-				return words.every((w) => theirs.includes(w));
-			})
-		);
+		let rarest: { id: string; words: readonly string[] }[] | undefined;
+		for (const w of words) {
+			const list = byWord.get(w) ?? [];
+			if (rarest === undefined || list.length < rarest.length) rarest = list;
+		}
+		return (rarest ?? []).some((o) => o.id !== e.id && words.every((w) => o.words.includes(w)));
 	};
 	const first = mention(e, avoid);
 	if (first !== undefined && !ambiguous(first)) return first;

@@ -238,7 +238,7 @@ export function clozeQuestion(
 			alternatives: unique(blank.alternatives.filter((a) => key(a) !== key(removed))),
 			...sourced(g, f)
 		};
-		return noted(question, { factId: f.id, slot: blank.slot });
+		return noted(g, question, { factId: f.id, slot: blank.slot });
 	}
 	return undefined;
 }

@@ -136,7 +136,7 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 				correctChoiceId: answer.id,
 				...sourced(g, fact)
 			};
-			out.questions.push(noted(question, { factId: fact.id, slot }));
+			out.questions.push(noted(g, question, { factId: fact.id, slot }));
 			asked = true;
 		}
 	}
@@ -149,7 +149,7 @@ function finishEntity(g: Gen, spec: EntitySpec, out: Drafts): void {
 			alternatives: [...answer.entity.aliases],
 			...sourced(g, fact)
 		};
-		out.questions.push(noted(question, { factId: fact.id, slot }));
+		out.questions.push(noted(g, question, { factId: fact.id, slot }));
 		asked = true;
 	}
 	if (asked) out.asked.push(answer.id);

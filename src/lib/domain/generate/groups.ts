@@ -170,7 +170,7 @@ export function matchingQuestions(g: Gen): MatchingQuestion[] {
 				explanation: `${facts.map((f) => f.statement).join(' ')} The article: “${[...new Set(facts.map((f) => f.quote))].join(' … ')}”`,
 				provenance: provenanceOf(g, facts)
 			};
-			return noted(question, { factId: facts[0]?.id ?? '', slot: relation.slot });
+			return noted(g, question, { factId: facts[0]?.id ?? '', slot: relation.slot });
 		});
 	});
 }
@@ -266,6 +266,7 @@ export function orderingQuestions(g: Gen): OrderingQuestion[] {
 				const facts = items.map((m) => m.fact);
 				out.push(
 					noted(
+						g,
 						{
 							id: `order:timeline:${factIds[0]}-${hash32(setKey).toString(36)}`,
 							type: 'ordering',

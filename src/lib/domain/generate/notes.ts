@@ -1,6 +1,7 @@
 // What the generator knows of each item it makes and a reader of the item cannot see: which part
 // of which fact it asks for, and what a true/false statement swapped in. The bank linter checks
-// every falsehood an item implies against these notes; questions themselves stay as they are.
+// every falsehood an item implies against these notes. They are kept only when asked for (a
+// bank made for the linter), so the app's banks carry none.
 import type { Question } from '../question';
 import type { FactSlot } from '../predicates';
 
@@ -13,15 +14,14 @@ export interface ItemNote {
 	swap?: string;
 }
 
-const notes = new WeakMap<Question, ItemNote>();
+export type ItemNotes = Map<Question, ItemNote>;
 
-/** Records what the generator knows of a question, and hands the question back. */
-export function noted<Q extends Question>(q: Q, note: ItemNote): Q {
-	notes.set(q, note);
+/** Records what the generator knows of a question, when notes are kept, and hands it back. */
+export function noted<Q extends Question>(
+	g: { notes?: ItemNotes | undefined },
+	q: Q,
+	note: ItemNote
+): Q {
+	g.notes?.set(q, note);
 	return q;
-}
-
-/** The note of a generated question; none for a question written or imported by a person. */
-export function noteOf(q: Question): ItemNote | undefined {
-	return notes.get(q);
 }

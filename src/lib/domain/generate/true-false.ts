@@ -45,6 +45,6 @@ export function trueFalseQuestion(g: Gen, claims: readonly Claim[]): Question | 
 		...(swapped ? { swap: swapped.swap } : {})
 	};
 	return asThreeWay
-		? noted({ ...base, type: 'true_false_not_given', answer: verdict }, note)
-		: noted({ ...base, type: 'true_false', answer: verdict === 'true' }, note);
+		? noted(g, { ...base, type: 'true_false_not_given', answer: verdict }, note)
+		: noted(g, { ...base, type: 'true_false', answer: verdict === 'true' }, note);
 }

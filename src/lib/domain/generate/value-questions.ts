@@ -120,7 +120,7 @@ export function textQuestions(g: Gen, t: TextTemplate, f: Fact, out: Drafts): vo
 			correctChoiceId: `t-${slugOf(answerPhrase)}`,
 			...sourced(g, f)
 		};
-		out.questions.push(noted(question, { factId: f.id, slot: 'value' }));
+		out.questions.push(noted(g, question, { factId: f.id, slot: 'value' }));
 	}
 	if (out.claims.length > 0) return;
 	const stated = claimParts();
@@ -177,7 +177,7 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 		unit,
 		...sourced(g, f)
 	};
-	out.questions.push(noted(numeric, { factId: f.id, slot: 'value' }));
+	out.questions.push(noted(g, numeric, { factId: f.id, slot: 'value' }));
 
 	const id = `mc:${t.id}:${f.id}`;
 	const random = randomFor(g, id);
@@ -194,7 +194,7 @@ export function numberQuestions(g: Gen, t: NumberTemplate, f: Fact, out: Drafts)
 			correctChoiceId: `n-${formatAmount(amount)}`,
 			...sourced(g, f)
 		};
-		out.questions.push(noted(question, { factId: f.id, slot: 'value' }));
+		out.questions.push(noted(g, question, { factId: f.id, slot: 'value' }));
 	}
 	if (out.claims.length > 0) return;
 	// The subject as the prompt names it: "China's 12-point position paper has 12 points" is no test.
@@ -255,7 +255,7 @@ export function dateQuestions(g: Gen, f: Fact, out: Drafts): void {
 		precision,
 		...sourced(g, f)
 	};
-	out.questions.push(noted(dateQuestion, { factId: f.id, slot: 'date' }));
+	out.questions.push(noted(g, dateQuestion, { factId: f.id, slot: 'date' }));
 
 	const id = `mc:when:${f.id}`;
 	const random = randomFor(g, id);
@@ -269,7 +269,7 @@ export function dateQuestions(g: Gen, f: Fact, out: Drafts): void {
 			correctChoiceId: iso,
 			...sourced(g, f)
 		};
-		out.questions.push(noted(question, { factId: f.id, slot: 'date' }));
+		out.questions.push(noted(g, question, { factId: f.id, slot: 'date' }));
 	}
 	const claim = (d: string) =>
 		`${wording.said} ${precision === 'day' ? 'on' : 'in'} ${displayDate(d)}.`;
