@@ -1,0 +1,543 @@
+// Stage 2a: where the text names something. Runs of capitalised words become names, a title
+// before a name becomes its role ("Russian President Vladimir Putin"), and a few noun phrases
+// name groups, blocs and documents ("Russian forces", "Western powers", "12-point position
+// paper"). Each mention collects votes for its kind from its words and their context.
+import type { EntityKind } from '../fact-base';
+import {
+	blocNouns,
+	documentHeads,
+	eventHeads,
+	groupNouns,
+	organisationHeads,
+	organisationRoleHeads,
+	placeHeads,
+	placeNouns,
+	roleHeads,
+	sentenceOpeners,
+	titleWords
+} from './lexicon';
+import type { Word } from './nlp';
+import { opensClause, type Doc } from './segment';
+import { countryNamed, countryOfDemonym, isDemonym } from './world';
+
+export type Votes = Partial<Record<EntityKind, number>>;
+
+export interface Role {
+	/** The title as written ("Russian President", "gas giant"). */
+	text: string;
+	start: number;
+	end: number;
+	/** The country its adjective names ("Russian" -> Russia). */
+	country?: string;
+}
+
+export interface Mention {
+	/** What the entity stage keys on: a name, or `bloc:western` and the like. */
+	key: string;
+	/** The name as written, without a possessive 's. */
+	text: string;
+	start: number;
+	end: number;
+	sentence: number;
+	/** Word indexes in the sentence: [from, to). */
+	from: number;
+	to: number;
+	possessive: boolean;
+	votes: Votes;
+	/** A title written before the name. */
+	role?: Role;
+	/** "the Chinese leader": stands for whoever holds that title, if the text says who. */
+	description?: { country: string; head: string };
+	/** Acts in its clause (says, sees, is worried), rather than being a place things happen in. */
+	agent: boolean;
+	/** Used as a place: "in Moscow", "visited Bucha", "Xi's Moscow visit". */
+	locative: boolean;
+}
+
+const lower = (w: Word | undefined) => w?.text.toLowerCase() ?? '';
+const isCapital = (w: Word | undefined) => !!w && /^\p{Lu}/u.test(w.text);
+const closed: readonly string[] = [
+	'Pronoun',
+	'Determiner',
+	'Preposition',
+	'Conjunction',
+	'Adverb',
+	'QuestionWord'
+];
+const nameTags: readonly string[] = [
+	'ProperNoun',
+	'Person',
+	'Place',
+	'Country',
+	'City',
+	'Organization',
+	'Acronym'
+];
+
+function add(votes: Votes, kind: EntityKind, n: number): void {
+	votes[kind] = (votes[kind] ?? 0) + n;
+}
+
+/** Whether the gap between two words is a single space (so they may share a name). */
+function joined(doc: Doc, a: Word, b: Word): boolean {
+	return !a.possessive && doc.text.slice(a.end, b.start) === ' ';
+}
+
+function isNameWord(doc: Doc, words: readonly Word[], i: number): boolean {
+	const w = words[i];
+	if (!w || !isCapital(w)) return false;
+	if (w.tags.has('WeekDay') || w.tags.has('Month')) return false;
+	if (opensClause(doc.text, words, i)) {
+		if (sentenceOpeners.has(lower(w)) || closed.some((t) => w.tags.has(t as never))) return false;
+		return doc.capitalised.has(w.text) || nameTags.some((t) => w.tags.has(t as never));
+	}
+	return !sentenceOpeners.has(lower(w)) || doc.capitalised.has(w.text);
+}
+
+const isTitleWord = (w: Word | undefined) =>
+	!!w && (titleWords.has(lower(w)) || isDemonym(w.text) || !!countryNamed(w.text));
+
+/** Runs of name words, joined by "of" where both sides are capitalised. */
+function nameRuns(doc: Doc, words: readonly Word[]): Array<[number, number]> {
+	const runs: Array<[number, number]> = [];
+	for (let i = 0; i < words.length; i++) {
+		if (!isNameWord(doc, words, i)) continue;
+		let j = i + 1;
+		while (j < words.length) {
+			const prev = words[j - 1] as Word;
+			const w = words[j] as Word;
+			if (!joined(doc, prev, w)) break;
+			if (isNameWord(doc, words, j)) {
+				j++;
+				continue;
+			}
+			// "Group of Seven", "Secretary of State", "Bank of the Ukraine"
+			const ofThe = lower(words[j + 1]) === 'the' ? 1 : 0;
+			const next = words[j + 1 + ofThe];
+			if (lower(w) === 'of' && next && joined(doc, w, words[j + 1] as Word)) {
+				if (isNameWord(doc, words, j + 1 + ofThe)) {
+					j += 2 + ofThe;
+					continue;
+				}
+			}
+			break;
+		}
+		runs.push([i, j]);
+		i = j - 1;
+	}
+	return runs;
+}
+
+/** A title before a name inside the same run: "Russian President | Vladimir Putin". */
+function splitTitle(words: readonly Word[], from: number, to: number): number {
+	let k = from;
+	while (k < to - 1) {
+		const w = words[k];
+		if (isTitleWord(w)) k++;
+		else if (lower(w) === 'of' && isTitleWord(words[k + 1]) && k + 1 < to - 1) k += 2;
+		else break;
+	}
+	if (k === from) return from;
+	const title = words.slice(from, k).map(lower);
+	return title.some((t) => roleHeads.has(t)) ? k : from;
+}
+
+/** A lower-case title just before a name: "Chinese leader | Xi Jinping", "gas giant | Gazprom". */
+function titleBefore(doc: Doc, words: readonly Word[], from: number): number {
+	let i = from - 1;
+	const head = words[i];
+	if (
+		!head ||
+		!roleHeads.has(lower(head)) ||
+		isCapital(head) ||
+		!joined(doc, head, words[from] as Word)
+	)
+		return from;
+	let start = i;
+	let modifiers = 0;
+	while (i > 0 && modifiers < 2) {
+		const w = words[i - 1] as Word;
+		if (!joined(doc, w, words[i] as Word)) break;
+		if (isDemonym(w.text) || countryNamed(w.text)) {
+			start = i - 1;
+			break;
+		}
+		if (isCapital(w) || closed.some((t) => w.tags.has(t as never)) || w.tags.has('Verb')) break;
+		if (w.tags.has('Value')) break;
+		modifiers++;
+		i--;
+		start = i;
+	}
+	// A bare "leader Xi" is not a title; "gas giant Gazprom" and "Chinese leader Xi" are.
+	const first = words[start] as Word;
+	const hasCountry = isDemonym(first.text) || !!countryNamed(first.text);
+	return hasCountry || start < from - 1 ? start : from;
+}
+
+function roleOf(doc: Doc, words: readonly Word[], from: number, to: number): Role {
+	const first = words[from] as Word;
+	const last = words[to - 1] as Word;
+	const country = countryOfDemonym(first.text) ?? countryNamed(first.text)?.name;
+	return {
+		text: doc.text.slice(first.start, last.end),
+		start: first.start,
+		end: last.end,
+		...(country ? { country } : {})
+	};
+}
+
+const motion = new Set([
+	'visit',
+	'visits',
+	'visited',
+	'trip',
+	'travel',
+	'traveled',
+	'travelled',
+	'flew',
+	'went',
+	'returned',
+	'moved',
+	'came',
+	'journey',
+	'arrived',
+	'sailed',
+	'fled',
+	'exports',
+	'exported',
+	'sent',
+	'delivered'
+]);
+const locativePrepositions = new Set([
+	'in',
+	'at',
+	'near',
+	'into',
+	'inside',
+	'outside',
+	'across',
+	'throughout',
+	'around',
+	'within',
+	'towards',
+	'toward'
+]);
+const locativeVerbs = new Set(['visited', 'entered', 'toured', 'reached', 'visiting', 'left']);
+const agentVerbs = new Set([
+	'has',
+	'have',
+	'had',
+	'is',
+	'was',
+	'are',
+	'were',
+	'will',
+	'would',
+	'could',
+	'said',
+	'says',
+	'sees',
+	'saw',
+	'called',
+	'accused',
+	'denied',
+	'wants',
+	'seeks',
+	'sought'
+]);
+
+/** Context around a mention of words [from, to): votes, and whether it acts or is a place. */
+function context(doc: Doc, words: readonly Word[], from: number, to: number, m: Mention): void {
+	const before = (n: number) => lower(words[from - n]);
+	const after = (n: number) => lower(words[to - 1 + n]);
+	const v = m.votes;
+	if (locativePrepositions.has(before(1))) {
+		add(v, 'place', 1);
+		m.locative = true;
+	} else if (before(1) === 'the' && locativePrepositions.has(before(2))) {
+		add(v, 'place', 1);
+		m.locative = true;
+	}
+	const toAt = before(1) === 'to' ? 1 : before(1) === 'the' && before(2) === 'to' ? 2 : 0;
+	if (toAt && [1, 2, 3].some((n) => motion.has(before(toAt + n)))) {
+		add(v, 'place', 1);
+		m.locative = true;
+	}
+	if (locativeVerbs.has(before(1)) || (before(1) === 'the' && locativeVerbs.has(before(2)))) {
+		add(v, 'place', 2);
+		m.locative = true;
+	}
+	if (m.possessive === false && motion.has(after(1))) m.locative = true; // "Xi's Moscow visit"
+	// "Bucha, a town where", "the self-ruled island of Taiwan"
+	const last = words[to - 1] as Word;
+	const gap = words[to] ? doc.text.slice(last.end, (words[to] as Word).start) : '';
+	if (gap.startsWith(',') && ['a', 'an', 'the'].includes(after(1))) {
+		for (let n = 2; n <= 4; n++) {
+			if (placeNouns.has(after(n))) add(v, 'place', 5);
+		}
+	}
+	if (before(1) === 'of' && placeNouns.has(before(2))) add(v, 'place', 5);
+	if (gap.startsWith(',') && after(1) === 'who') add(v, 'person', 2);
+	// "Zelensky has said he would", "he said" shortly after the name
+	const window = [1, 2, 3, 4].map(after);
+	if (
+		window.some((w) => w === 'said' || w === 'says') &&
+		window.some((w) => w === 'he' || w === 'she')
+	)
+		add(v, 'person', 3);
+	if (['with', 'by'].includes(before(1)) && ['meeting', 'talks', 'met'].includes(before(2)))
+		add(v, 'person', 1);
+	// "known informally as the Quad": named after a grouping's description
+	const asAt = before(1) === 'as' ? 1 : before(1) === 'the' && before(2) === 'as' ? 2 : 0;
+	if (asAt && [1, 2].some((n) => before(asAt + n) === 'known')) {
+		const described = words.slice(Math.max(0, from - asAt - 8), from).map(lower);
+		if (described.some((w) => organisationHeads.has(w))) add(v, 'organisation', 4);
+	}
+	if (!m.locative && (agentVerbs.has(after(1)) || m.possessive)) m.agent = true;
+	if (m.possessive || agentVerbs.has(after(1))) m.agent = true;
+}
+
+/** Votes a name's own words give: tags, the gazetteer, and its last word. */
+function wordVotes(words: readonly Word[], from: number, to: number, votes: Votes): void {
+	const name = words.slice(from, to);
+	const text = name.map((w) => w.text).join(' ');
+	// "Group of Seven", "Bank of England": the word before "of" is the head
+	const of = name.findIndex((w) => lower(w) === 'of');
+	const head = lower(name[of > 0 ? of - 1 : name.length - 1]);
+	const last = lower(name[name.length - 1]);
+	if (countryNamed(text)) add(votes, 'country', 6);
+	if (name.length > 1 && name[0]?.tags.has('FirstName')) add(votes, 'person', 3);
+	if (name.some((w) => w.tags.has('Honorific'))) add(votes, 'person', 3);
+	if (name.some((w) => w.tags.has('Person') || w.tags.has('LastName'))) add(votes, 'person', 2);
+	if (name.some((w) => w.tags.has('Country'))) add(votes, 'country', 3);
+	if (name.some((w) => w.tags.has('City') || w.tags.has('Region') || w.tags.has('Place')))
+		add(votes, 'place', 2);
+	if (name.some((w) => w.tags.has('Organization'))) add(votes, 'organisation', 1);
+	if (name.length === 1 && /^[A-Z]{2,6}$/.test(text)) add(votes, 'organisation', 1);
+	if (name.length > 1 || !name[0]?.tags.has('Country')) {
+		for (const h of new Set([head, last])) {
+			if (organisationHeads.has(h)) add(votes, 'organisation', 4);
+			if (placeHeads.has(h)) add(votes, 'place', 4);
+			if (eventHeads.has(h)) add(votes, 'event', 4);
+			if (documentHeads.has(h)) add(votes, 'document', 4);
+		}
+	}
+}
+
+function blank(
+	doc: Doc,
+	sentence: number,
+	words: readonly Word[],
+	from: number,
+	to: number,
+	key: string
+): Mention {
+	const first = words[from] as Word;
+	const last = words[to - 1] as Word;
+	return {
+		key,
+		text: doc.text.slice(first.start, last.end),
+		start: first.start,
+		end: last.end,
+		sentence,
+		from,
+		to,
+		possessive: last.possessive,
+		votes: {},
+		agent: false,
+		locative: false
+	};
+}
+
+/** Names: runs of capitalised words, with their titles split off. */
+function names(doc: Doc, sentence: number, words: readonly Word[]): Mention[] {
+	const out: Mention[] = [];
+	for (const [runFrom, runTo] of nameRuns(doc, words)) {
+		const from = splitTitle(words, runFrom, runTo);
+		let to = runTo;
+		// Only adjectives ("Chinese", "Western") or only a title ("Prime Minister"): no name.
+		const run = words.slice(from, to);
+		if (run.every((w) => isDemonym(w.text) && !countryNamed(w.text))) continue;
+		if (run.every((w) => titleWords.has(lower(w)))) continue;
+		while (to - from > 1 && lower(words[to - 1]) === 'of') to--;
+		// "Power of Siberia pipeline": a lower-case word for a place right after the name
+		const next = words[to];
+		const widened =
+			next &&
+			!next.tags.has('Verb') &&
+			joined(doc, words[to - 1] as Word, next) &&
+			placeHeads.has(next.text) &&
+			!isCapital(next);
+		if (widened) to++;
+		const m = blank(doc, sentence, words, from, to, '');
+		m.key = m.text;
+		let outer = from;
+		if (from > runFrom) outer = runFrom;
+		else outer = titleBefore(doc, words, from);
+		if (outer < from) {
+			m.role = roleOf(doc, words, outer, from);
+			add(
+				m.votes,
+				organisationRoleHeads.has(lower(words[from - 1])) ? 'organisation' : 'person',
+				6
+			);
+		}
+		wordVotes(words, from, to, m.votes);
+		context(doc, words, outer, to, m);
+		out.push(m);
+	}
+	return out;
+}
+
+const groupModifiers = new Set([
+	'senior',
+	'top',
+	'local',
+	'foreign',
+	'state',
+	'former',
+	'military'
+]);
+
+/**
+ * Groups, blocs and documents named by a noun phrase: "Western powers", "senior Russian
+ * officials", "Ukraine's foreign ministry", "a military band", "Beijing's 12-point position paper".
+ */
+function phrases(doc: Doc, sentence: number, words: readonly Word[], named: Mention[]): Mention[] {
+	const out: Mention[] = [];
+	const nameAt = new Map(named.map((m) => [m.from, m]));
+	for (let i = 0; i < words.length; i++) {
+		const w = words[i] as Word;
+		const n1 = lower(words[i + 1]);
+		const n2 = `${n1} ${lower(words[i + 2])}`;
+		// Blocs: "Western countries", "Western powers", "European nations"
+		if (
+			isDemonym(w.text) &&
+			isCapital(w) &&
+			blocNouns.has(n1) &&
+			joined(doc, w, words[i + 1] as Word)
+		) {
+			const m = blank(doc, sentence, words, i, i + 2, `bloc:${lower(w)}`);
+			add(m.votes, 'country', 5);
+			m.agent = true;
+			out.push(m);
+			continue;
+		}
+		// Groups: "(senior) Russian (news) agencies", "Ukraine's foreign ministry"
+		const owner = nameAt.get(i);
+		const demonym = isDemonym(w.text) && isCapital(w) && !countryNamed(w.text);
+		if (demonym || owner?.possessive) {
+			const at = owner ? owner.to : i + 1;
+			const len = groupNouns.has(`${lower(words[at])} ${lower(words[at + 1])}`)
+				? 2
+				: groupNouns.has(lower(words[at]))
+					? 1
+					: 0;
+			const following = words[at + len];
+			const modifies =
+				!!following &&
+				following.tags.has('Noun') &&
+				!following.tags.has('Pronoun') &&
+				joined(doc, words[at + len - 1] as Word, following);
+			if (len && !modifies && (owner ? owner.votes.country || countryNamed(owner.text) : true)) {
+				const start = !owner && groupModifiers.has(lower(words[i - 1])) ? i - 1 : i;
+				const m = blank(doc, sentence, words, start, at + len, '');
+				m.key = m.text.toLowerCase();
+				add(m.votes, 'organisation', 5);
+				m.agent = true;
+				out.push(m);
+				continue;
+			}
+		}
+		// Collectives that act: "by a military band", "a delegation of senior Russian officials"
+		if (['a', 'an', 'the'].includes(lower(w))) {
+			const modifier = words[i + 1];
+			const adjective =
+				modifier && !isCapital(modifier) && !closed.some((t) => modifier.tags.has(t as never))
+					? 1
+					: 0;
+			const collective = ['band', 'delegation', 'orchestra', 'choir', 'crowd'];
+			const plain = collective.includes(lower(words[i + 1])) ? 0 : adjective;
+			if (collective.includes(lower(words[i + 1 + plain]))) {
+				let to = i + 2 + plain;
+				if (lower(words[to]) === 'of') {
+					// "a delegation of senior Russian officials"
+					let k = to + 1;
+					while (k < words.length && k < to + 5 && !groupNouns.has(lower(words[k]))) k++;
+					if (groupNouns.has(lower(words[k]))) to = k + 1;
+				}
+				const m = blank(doc, sentence, words, i + 1, to, '');
+				m.key = m.text.toLowerCase();
+				add(m.votes, 'organisation', 4);
+				out.push(m);
+			}
+		}
+		// Documents: "Beijing's 12-point position paper", "an International Criminal Court warrant"
+		for (let len = 1; len <= 4; len++) {
+			const head = words[i + len];
+			if (!head || !documentHeads.has(lower(head)) || isCapital(head)) continue;
+			const lead = owner ?? (isDemonym(w.text) && isCapital(w) ? undefined : null);
+			if (lead === null && !/^\d+$/.test(w.text)) continue;
+			const body = words.slice(owner ? owner.to : i + 1, i + len + 1);
+			if (body.some((b) => b.tags.has('Verb') && !b.tags.has('Noun')) || body.length === 0)
+				continue;
+			if (
+				body.some(
+					(b, k) =>
+						k > 0 &&
+						!joined(doc, body[k - 1] as Word, b) &&
+						doc.text.slice(body[k - 1]!.end, b.start) !== '-'
+				)
+			)
+				continue;
+			const m = blank(doc, sentence, words, i, i + len + 1, '');
+			m.key = m.text.toLowerCase();
+			add(m.votes, 'document', 6);
+			out.push(m);
+			break;
+		}
+	}
+	return out;
+}
+
+/** "the Chinese leader": a title with no name, standing for whoever the text gave it to. */
+function descriptions(doc: Doc, sentence: number, words: readonly Word[]): Mention[] {
+	const out: Mention[] = [];
+	for (let i = 0; i + 2 < words.length; i++) {
+		if (lower(words[i]) !== 'the') continue;
+		const demonym = words[i + 1] as Word;
+		const country = countryOfDemonym(demonym.text);
+		if (!country) continue;
+		const two = `${lower(words[i + 2])} ${lower(words[i + 3])}`;
+		const len =
+			roleHeads.has(two) || two === 'prime minister'
+				? 2
+				: roleHeads.has(lower(words[i + 2]))
+					? 1
+					: 0;
+		const head = words[i + 1 + len];
+		const named = !head?.possessive && isCapital(words[i + 2 + len]);
+		if (!len || named || organisationRoleHeads.has(lower(head))) continue;
+		const m = blank(doc, sentence, words, i, i + 2 + len, '');
+		m.description = {
+			country,
+			head: words
+				.slice(i + 2, i + 2 + len)
+				.map(lower)
+				.join(' ')
+		};
+		m.key = m.text.toLowerCase();
+		out.push(m);
+	}
+	return out;
+}
+
+/** Every mention in the text, in order. */
+export function findMentions(doc: Doc): Mention[] {
+	const out: Mention[] = [];
+	doc.sentences.forEach((s, i) => {
+		const named = names(doc, i, s.words);
+		out.push(...named, ...phrases(doc, i, s.words, named), ...descriptions(doc, i, s.words));
+	});
+	return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
