@@ -116,6 +116,9 @@ export class Clauses {
 					(w2.tags.has('Verb') && !w2.tags.has('Auxiliary')))
 			);
 		}
+		// '"...," acting NASA Administrator Steve Jurczyk said': "acting" is part of the title
+		const opensClause = /["”,]/.test(this.gapBefore(sentence, before));
+		if (w.tags.has('Gerund') && opensClause) return false;
 		return (
 			prepositions.has(w.text.toLowerCase()) ||
 			(w.tags.has('Verb') && !w.tags.has('Auxiliary') && !w.tags.has('Copula'))
@@ -171,6 +174,9 @@ export class Clauses {
 				return p ? [p] : [];
 			}
 			const m = this.mentionAt(sentence, k);
+			// "more than 200,000 people joined": a plain noun right before the verb is its subject
+			if (!m && k === v - 1 && w.tags.has('Noun') && !w.tags.has('Pronoun') && !w.possessive)
+				return [];
 			if (m) {
 				if (this.governed(sentence, m) || m.possessive) {
 					k = this.wordIndexAt(sentence, this.outerStart(m));

@@ -44,10 +44,11 @@ const kindOrder: readonly EntityKind[] = [
 	'event'
 ];
 
+/** The kind with the most votes; one weak clue (a single "in X") is not enough. */
 function kindOf(votes: Votes): EntityKind | undefined {
 	let best: EntityKind | undefined;
 	for (const k of kindOrder) if ((votes[k] ?? 0) > (best ? (votes[best] ?? 0) : 0)) best = k;
-	return best;
+	return best && (votes[best] ?? 0) >= 2 ? best : undefined;
 }
 
 const keyOf = (m: Mention) => {
@@ -130,10 +131,12 @@ function mergeNames(groups: Map<string, Group>): void {
 			merge(g, people[0] as Group);
 			continue;
 		}
-		// "Power of Siberia" and "Power of Siberia pipeline"
+		// "Power of Siberia" and "Power of Siberia pipeline", not "Berlin" and "Berlin Wall"
 		const longer = multi.filter(
 			(p) =>
-				p.key.startsWith(`${g.key} `) && p.key.split(' ').length === g.key.split(' ').length + 1
+				p.key.startsWith(`${g.key} `) &&
+				p.key.split(' ').length === g.key.split(' ').length + 1 &&
+				/^\p{Ll}/u.test(p.name.split(' ').at(-1) ?? '')
 		);
 		if (longer.length === 1) merge(g, longer[0] as Group);
 	}

@@ -15,7 +15,10 @@ spokesman, spokeswoman, spokesperson, lieutenant, major, sergeant, officer, repr
 congressman, congresswoman, treasurer, attorney, prosecutor, economist, scientist, physicist,
 chemist, biologist, astronomer, astronaut, author, writer, poet, painter, composer, explorer,
 inventor, founder, historian, philosopher, engineer, mathematician, naturalist, coach, striker,
-actor, actress, singer, journalist, correspondent, analyst, activist, dissident, candidate
+actor, actress, singer, journalist, correspondent, analyst, activist, dissident, candidate,
+administrator, physician, doctor, surgeon, nurse, pathologist, biochemist, geologist, geneticist,
+researcher, professor, lecturer, teacher, student, pilot, captain, navigator, chancellor,
+spokesman, manager, executive, diplomat, negotiator, lawyer, banker, investor, entrepreneur
 `);
 
 /** The last word of a title: a title ends in one ("Russian President", "gas giant"). */
@@ -29,6 +32,9 @@ congressman, congresswoman, treasurer, attorney, prosecutor, economist, scientis
 chemist, biologist, astronomer, astronaut, author, writer, poet, painter, composer, explorer,
 inventor, founder, historian, philosopher, engineer, mathematician, naturalist, coach, striker,
 actor, actress, singer, journalist, correspondent, analyst, activist, dissident, candidate,
+administrator, physician, doctor, surgeon, nurse, pathologist, biochemist, geologist, geneticist,
+researcher, lecturer, teacher, pilot, navigator, manager, executive, diplomat, negotiator,
+lawyer, banker, investor, entrepreneur,
 giant, company, firm, group, maker, producer, manufacturer, carrier, airline, operator, bank,
 retailer, broadcaster, newspaper, agency, conglomerate, startup, insurer, lender, miner,
 automaker, carmaker, chipmaker, developer, exporter, importer, supplier, utility
@@ -56,7 +62,7 @@ foundation, fund, office, department, service, police, league, alliance, federat
 academy, college, school, network, board, authority, forces, guard, command, cabinet,
 government, administration, reserve, observatory, laboratory, lab, nasa, club, team, times,
 post, journal, press, news, church, movement, front, coalition, tribunal, secretariat,
-directorate, duma, bundestag, knesset
+directorate, duma, bundestag, knesset, hospital, museum, library, observatory, agency
 `);
 
 /** Last words of a place's name, or a word for a place right after a name ("pipeline"). */
@@ -188,7 +194,27 @@ export const verbNouns: Record<string, string> = {
 	proposed: 'proposal',
 	accused: 'accusation',
 	hosts: 'hosting',
-	hosted: 'hosting'
+	hosted: 'hosting',
+	returned: 'return',
+	shared: 'sharing',
+	showed: 'demonstration',
+	touched: 'touchdown',
+	joined: 'joining',
+	fled: 'flight',
+	marched: 'march',
+	gathered: 'gathering',
+	killed: 'killing',
+	built: 'building',
+	completed: 'completion',
+	created: 'creation',
+	introduced: 'introduction',
+	passed: 'passage',
+	approved: 'approval',
+	released: 'release',
+	received: 'receipt',
+	awarded: 'award',
+	produced: 'production',
+	identified: 'identification'
 };
 
 /** Units of time, singular, for durations ("three-day", "four and a half hours"). */

@@ -14,6 +14,7 @@ import {
 	placeNouns,
 	roleHeads,
 	sentenceOpeners,
+	speechVerbs,
 	titleWords
 } from './lexicon';
 import type { Word } from './nlp';
@@ -106,7 +107,13 @@ function nameRuns(doc: Doc, words: readonly Word[]): Array<[number, number]> {
 		while (j < words.length) {
 			const prev = words[j - 1] as Word;
 			const w = words[j] as Word;
-			if (!joined(doc, prev, w)) break;
+			// "St Mary's Hospital": a possessive inside an institution's name
+			const institution =
+				prev.possessive &&
+				isCapital(w) &&
+				(organisationHeads.has(lower(w)) || placeHeads.has(lower(w))) &&
+				/^['’]s? $/.test(doc.text.slice(prev.end, w.start));
+			if (!joined(doc, prev, w) && !institution) break;
 			if (isNameWord(doc, words, j)) {
 				j++;
 				continue;
@@ -128,21 +135,40 @@ function nameRuns(doc: Doc, words: readonly Word[]): Array<[number, number]> {
 	return runs;
 }
 
-/** A title before a name inside the same run: "Russian President | Vladimir Putin". */
+/** "West German": a compass word and a country's adjective, read as one. */
+function demonymAt(words: readonly Word[], i: number): number {
+	const w = words[i];
+	const next = words[i + 1];
+	if (w && next && isDemonym(`${w.text} ${next.text}`)) return 2;
+	return w && (isDemonym(w.text) || countryNamed(w.text)) ? 1 : 0;
+}
+
+/**
+ * A title before a name inside the same run: "Russian President | Vladimir Putin",
+ * "West German Chancellor | Helmut Kohl", "NASA Administrator | Steve Jurczyk".
+ */
 function splitTitle(words: readonly Word[], from: number, to: number): number {
 	let k = from;
+	// An organisation's acronym may open a title ("NASA Administrator")
+	if (/^[A-Z]{2,6}$/.test(words[k]?.text ?? '') && titleWords.has(lower(words[k + 1]))) k++;
 	while (k < to - 1) {
 		const w = words[k];
-		if (isTitleWord(w)) k++;
+		const demonym = demonymAt(words, k);
+		if (demonym) k += demonym;
+		else if (titleWords.has(lower(w))) k++;
 		else if (lower(w) === 'of' && isTitleWord(words[k + 1]) && k + 1 < to - 1) k += 2;
 		else break;
 	}
-	if (k === from) return from;
+	if (k === from || k >= to) return from;
 	const title = words.slice(from, k).map(lower);
 	return title.some((t) => roleHeads.has(t)) ? k : from;
 }
 
-/** A lower-case title just before a name: "Chinese leader | Xi Jinping", "gas giant | Gazprom". */
+/**
+ * A lower-case title just before a name: "Chinese leader | Xi Jinping", "gas giant |
+ * Gazprom", "the Scottish physician | Alexander Fleming", "Government spokesman | Guenter
+ * Schabowski". A bare title counts after "the" or "a", or at a sentence's start.
+ */
 function titleBefore(doc: Doc, words: readonly Word[], from: number): number {
 	let i = from - 1;
 	const head = words[i];
@@ -157,27 +183,45 @@ function titleBefore(doc: Doc, words: readonly Word[], from: number): number {
 	let modifiers = 0;
 	while (i > 0 && modifiers < 2) {
 		const w = words[i - 1] as Word;
-		if (!joined(doc, w, words[i] as Word)) break;
-		if (isDemonym(w.text) || countryNamed(w.text)) {
-			start = i - 1;
+		if (
+			!joined(doc, w, words[i] as Word) &&
+			doc.text.slice(w.end, (words[i] as Word).start) !== '-'
+		)
 			break;
+		const twoWord = i > 1 && isDemonym(`${words[i - 2]?.text} ${w.text}`);
+		if (twoWord || isDemonym(w.text) || countryNamed(w.text)) {
+			start = twoWord ? i - 2 : i - 1;
+			return start;
 		}
+		// "German-born biochemist"
+		if (w.text === 'born' && isDemonym(words[i - 2]?.text ?? '')) return i - 2;
+		// "Government spokesman" at a sentence's start, "Project scientist"
+		if (
+			isCapital(w) &&
+			opensClause(doc.text, words, i - 1) &&
+			!nameTags.some((t) => w.tags.has(t as never))
+		)
+			return i - 1;
 		if (isCapital(w) || closed.some((t) => w.tags.has(t as never)) || w.tags.has('Verb')) break;
 		if (w.tags.has('Value')) break;
 		modifiers++;
 		i--;
 		start = i;
 	}
-	// A bare "leader Xi" is not a title; "gas giant Gazprom" and "Chinese leader Xi" are.
-	const first = words[start] as Word;
-	const hasCountry = isDemonym(first.text) || !!countryNamed(first.text);
-	return hasCountry || start < from - 1 ? start : from;
+	// A bare "leader Xi" mid-sentence is not a title; "the physician Alexander Fleming" is.
+	const before = lower(words[start - 1]);
+	const opens = start === 0 || opensClause(doc.text, words, start);
+	return start < from - 1 || ['the', 'a', 'an'].includes(before) || opens ? start : from;
 }
 
 function roleOf(doc: Doc, words: readonly Word[], from: number, to: number): Role {
 	const first = words[from] as Word;
 	const last = words[to - 1] as Word;
-	const country = countryOfDemonym(first.text) ?? countryNamed(first.text)?.name;
+	const second = words[from + 1];
+	const country =
+		(second && countryOfDemonym(`${first.text} ${second.text}`)) ??
+		countryOfDemonym(first.text) ??
+		countryNamed(first.text)?.name;
 	return {
 		text: doc.text.slice(first.start, last.end),
 		start: first.start,
@@ -260,7 +304,7 @@ function context(doc: Doc, words: readonly Word[], from: number, to: number, m: 
 	}
 	const toAt = before(1) === 'to' ? 1 : before(1) === 'the' && before(2) === 'to' ? 2 : 0;
 	if (toAt && [1, 2, 3].some((n) => motion.has(before(toAt + n)))) {
-		add(v, 'place', 1);
+		add(v, 'place', 2);
 		m.locative = true;
 	}
 	if (locativeVerbs.has(before(1)) || (before(1) === 'the' && locativeVerbs.has(before(2)))) {
@@ -384,6 +428,10 @@ function names(doc: Doc, sentence: number, words: readonly Word[]): Mention[] {
 		}
 		wordVotes(words, from, to, m.votes);
 		context(doc, words, outer, to, m);
+		// "Guenter Schabowski told ...": two or three unknown capitalised words that speak
+		const speaks = [1, 2].some((n) => speechVerbs.has(lower(words[to - 1 + n])));
+		if (Object.keys(m.votes).length === 0 && to - from >= 2 && to - from <= 3 && speaks)
+			add(m.votes, 'person', 2);
 		out.push(m);
 	}
 	return out;

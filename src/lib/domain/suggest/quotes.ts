@@ -16,6 +16,12 @@ export interface Statement extends Span {
 	sentence: number;
 	/** Inside quotation marks in the text. */
 	quoted: boolean;
+	/** Where the words said lie: a date in there dates what was said, not the saying. */
+	value: Span;
+	/** What the subject did, as the text words it: 'described the trip as "historic"'. */
+	predicateText: string;
+	/** What was described, as written, when no entity names it ("the trip"). */
+	objectPhrase?: Span;
 }
 
 const openQuote = /["“]/g;
@@ -98,7 +104,9 @@ export function findStatements(c: Clauses): Statement[] {
 					start: from,
 					end: valueEnd,
 					sentence: s,
-					quoted: false
+					quoted: false,
+					value: { start: valueStart, end: valueEnd },
+					predicateText: text.slice(w.start, valueEnd)
 				});
 				continue;
 			}
@@ -122,6 +130,10 @@ export function findStatements(c: Clauses): Statement[] {
 						.map((m) => c.outerStart(m!))
 				);
 				const value = quotedText(text, q);
+				const told = {
+					value: q.inner,
+					predicateText: text.slice(w.start, q.end).replace(/[,.](["”])$/, '$1')
+				};
 				if (/^\s*each other\b/.test(between) && subjects.length === 2) {
 					const [a, b] = subjects as [string, string];
 					out.push({
@@ -132,7 +144,8 @@ export function findStatements(c: Clauses): Statement[] {
 						start: span.start,
 						end: q.end,
 						sentence: s,
-						quoted: true
+						quoted: true,
+						...told
 					});
 					out.push({
 						predicate: 'described_as',
@@ -142,7 +155,8 @@ export function findStatements(c: Clauses): Statement[] {
 						start: span.start,
 						end: q.end,
 						sentence: s,
-						quoted: true
+						quoted: true,
+						...told
 					});
 					continue;
 				}
@@ -150,6 +164,11 @@ export function findStatements(c: Clauses): Statement[] {
 				if (!subject) continue;
 				// "hailed Russia and China as ...": two described at once; said, not described_as
 				const many = objectMention && c.lower(s, objectMention.to) === 'and';
+				const phrase = between.replace(/\s+as\s*$/, '');
+				const objectPhrase = {
+					start: w.end + (phrase.length - phrase.trimStart().length),
+					end: w.end + phrase.trimEnd().length
+				};
 				if (object && !many && object !== subject) {
 					out.push({
 						predicate: 'described_as',
@@ -159,7 +178,8 @@ export function findStatements(c: Clauses): Statement[] {
 						start,
 						end: q.end,
 						sentence: s,
-						quoted: true
+						quoted: true,
+						...told
 					});
 					lastDescribed = object;
 				} else {
@@ -170,7 +190,9 @@ export function findStatements(c: Clauses): Statement[] {
 						start,
 						end: q.end,
 						sentence: s,
-						quoted: true
+						quoted: true,
+						...told,
+						...(many || objectPhrase.end <= objectPhrase.start ? {} : { objectPhrase })
 					});
 				}
 				continue;
@@ -193,49 +215,64 @@ export function findStatements(c: Clauses): Statement[] {
 				: (words[i - 1]?.start ?? w.start);
 			const from = withArticle(text, subjectMention ? speakerAt : w.start);
 			// "...," he added: the quotation, then the speaker, then the verb
-			const adjacent = before && /^[\s,]*$/.test(text.slice(before.end, speakerAt));
+			// '"...," acting NASA Administrator Steve Jurczyk said': a word or two may come between
+			const adjacent =
+				before && /^[\s,]*(?:[a-z]+\s+){0,2}$/.test(text.slice(before.end, speakerAt));
 			if (before && (low === 'saying' || (adjacent && !after))) {
+				const words = quotedText(text, before);
 				out.push({
 					predicate: 'said',
 					subject,
-					text: quotedText(text, before),
+					text: words,
 					start: before.start,
 					end: span.end,
 					sentence: s,
-					quoted: true
+					quoted: true,
+					value: before.inner,
+					predicateText: `said "${words}"`
 				});
 				continue;
 			}
-			if (low === 'saying') continue;
+			if (low === 'saying' && !after) continue;
 			// Reported: "X said (that) CLAUSE", with any quotation inside it as the words said.
-			const clauseStart = text.slice(w.end).match(/^\s+(?:that\s+)?/)?.[0].length ?? 0;
+			// "told a news conference that ...", "said in a message to Kohl that ...": the words said follow "that"
+			const head = /^\s+(?:(?:[\w'’.-]+\s+){0,7}?that\s+)?/.exec(text.slice(w.end, span.end));
+			const clauseStart = head?.[0].length ?? 0;
 			const reported = {
 				start: w.end + clauseStart,
 				end: clauseEnd(c, s, w.end + clauseStart, span.end, quotes)
 			};
 			if (reported.end - reported.start < 3) continue;
 			if (after && after.start < reported.end) {
+				const end = Math.max(after.end, Math.min(reported.end, span.end));
 				out.push({
 					predicate: 'said',
 					subject,
 					text: quotedText(text, after),
 					start: Math.min(from, w.start),
-					end: Math.max(after.end, Math.min(reported.end, span.end)),
+					end,
 					sentence: s,
-					quoted: true
+					quoted: true,
+					value: after.inner,
+					predicateText: text.slice(w.start, end)
 				});
 				continue;
 			}
 			// "... the two leaders would discuss X, and that the talks were likely to ..."
 			for (const part of splitThat(text, reported)) {
+				const first = part.start === reported.start;
 				out.push({
 					predicate: 'said',
 					subject,
 					text: text.slice(part.start, part.end),
-					start: part === reported || part.start === reported.start ? from : part.start,
+					start: first ? from : part.start,
 					end: part.end,
 					sentence: s,
-					quoted: false
+					quoted: false,
+					value: part,
+					predicateText: first
+						? text.slice(w.start, part.end)
+						: `said ${text.slice(part.start, part.end)}`
 				});
 			}
 		}

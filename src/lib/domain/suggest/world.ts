@@ -107,7 +107,14 @@ Uzbekistan|Uzbek|Tashkent|
 Venezuela|Venezuelan|Caracas|
 Vietnam|Vietnamese|Hanoi|
 Yemen|Yemeni|Sanaa|
-Zimbabwe|Zimbabwean|Harare|`;
+Zimbabwe|Zimbabwean|Harare|
+England|English|London|
+Scotland|Scottish|Edinburgh|
+Wales|Welsh|Cardiff|
+Soviet Union|Soviet|Moscow|USSR,U.S.S.R.
+West Germany|West German|Bonn|
+East Germany|East German|East Berlin|
+European Union|EU||EU,E.U.`;
 
 const countries: CountryRow[] = rows.split('\n').map((line) => {
 	const [name = '', demonyms = '', capital = '', aliases = ''] = line.split('|');
