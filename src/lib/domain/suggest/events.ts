@@ -11,6 +11,7 @@ import type { DateMention, DateStage } from './dates';
 import type { SuggestedEntity } from './entities';
 import { eventClasses, eventNouns, verbNouns } from './lexicon';
 import type { Word } from './nlp';
+import type { Names } from './names';
 import type { Quantity } from './numbers';
 import type { Statement } from './quotes';
 import type { Relation } from './relations';
@@ -106,14 +107,15 @@ export function findEvents(
 	relations: readonly Relation[],
 	statements: readonly Statement[],
 	quantities: readonly Quantity[],
-	dates: DateStage
+	dates: DateStage,
+	names: Names
 ): EventStage {
 	const events: EventDraft[] = [];
 	const ofRelation = new Map<Relation, EventDraft>();
 	const ofStatement = new Map<Statement, EventDraft>();
 	const ofQuantity = new Map<Quantity, EventDraft>();
 	const text = c.doc.text;
-	const name = (id: string | undefined) => shortName(id ? entities.get(id) : undefined);
+	const name = (id: string | undefined) => names.of(shortName(id ? entities.get(id) : undefined));
 
 	const find = (
 		cls: string,
@@ -404,6 +406,9 @@ function clauseEvent(
 		!/[,;:.]/.test(text.slice(words[end - 1]?.end ?? 0, words[end]?.start ?? 0))
 	)
 		end++;
+	// Never cut a name in two ("St Mary's Hospital")
+	const cut = c.mentionAt(d.sentence, end - 1);
+	if (cut && cut.to > end && cut.to - v <= 10) end = cut.to;
 	let object = end > v + 1 ? text.slice(words[v + 1]?.start ?? 0, words[end - 1]?.end ?? 0) : '';
 	while (/\s(of|the|a|an|in|on|at|to|for|with|by|during)$/i.test(object))
 		object = object.replace(/\s+\S+$/, '');

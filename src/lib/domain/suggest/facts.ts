@@ -7,6 +7,7 @@ import type { DateMention } from './dates';
 import type { SuggestedEntity } from './entities';
 import type { EventDraft, EventStage } from './events';
 import { kebab, IdPool } from './ids';
+import type { Names } from './names';
 import type { Quantity } from './numbers';
 import type { Statement } from './quotes';
 import type { Relation } from './relations';
@@ -52,13 +53,14 @@ export interface FactInputs {
 	dates: readonly DateMention[];
 	events: EventStage;
 	eventIds: ReadonlyMap<EventDraft, string>;
+	names: Names;
 }
 
 export function candidateFacts(input: FactInputs): FactSuggestion[] {
 	const { c, entities } = input;
 	const text = c.doc.text;
 	const byId = new Map(entities.map((e) => [e.id, e]));
-	const nameOf = (id: string) => byId.get(id)?.name ?? id;
+	const nameOf = (id: string) => input.names.of(byId.get(id)?.name ?? id);
 	const ids = new IdPool();
 	const out: FactSuggestion[] = [];
 	const seen = new Set<string>();

@@ -8,12 +8,15 @@ import { findEvents } from './events';
 import { candidateFacts } from './facts';
 import { IdPool } from './ids';
 import { findMentions } from './mentions';
+import { Names } from './names';
 import { findQuantities } from './numbers';
 import { findStatements } from './quotes';
 import { findRelations } from './relations';
 import { segment } from './segment';
 import type { EntitySuggestion, Suggestions } from './types';
 
+export { assembleFactBase } from './assemble';
+export { suggestionKinds } from './types';
 export type { EntitySuggestion, FactSuggestion, SuggestionKind, Suggestions } from './types';
 
 /** Suggestions for a body of text published on `publishedOn` (YYYY-MM-DD). */
@@ -26,7 +29,8 @@ export function suggest(body: string, publishedOn: string): Suggestions {
 	const relations = findRelations(c);
 	const statements = findStatements(c);
 	const byId = new Map(entities.map((e) => [e.id, e]));
-	const events = findEvents(c, byId, relations, statements, quantities, dates);
+	const names = new Names(body);
+	const events = findEvents(c, byId, relations, statements, quantities, dates, names);
 
 	const pool = new IdPool(entities.map((e) => e.id));
 	const eventIds = new Map(events.events.map((e) => [e, pool.claim(e.name)]));
@@ -38,7 +42,8 @@ export function suggest(body: string, publishedOn: string): Suggestions {
 		quantities,
 		dates: dates.dates,
 		events,
-		eventIds
+		eventIds,
+		names
 	});
 
 	const eventEntities: EntitySuggestion[] = events.events.flatMap((e) => {
@@ -61,5 +66,5 @@ export function suggest(body: string, publishedOn: string): Suggestions {
 		];
 	});
 	const named: EntitySuggestion[] = entities.map(({ roleEvidence: _, ...e }) => e);
-	return { version: 1, publishedOn, entities: [...named, ...eventEntities], facts };
+	return { version: 1, publishedOn, body, entities: [...named, ...eventEntities], facts };
 }

@@ -26,6 +26,8 @@ export interface FactSuggestion extends Fact {
 export interface Suggestions {
 	version: 1;
 	publishedOn: string;
+	/** The text the spans point into. */
+	body: string;
 	entities: EntitySuggestion[];
 	facts: FactSuggestion[];
 }
