@@ -175,7 +175,14 @@ export class Clauses {
 			}
 			const m = this.mentionAt(sentence, k);
 			// "more than 200,000 people joined": a plain noun right before the verb is its subject
-			if (!m && k === v - 1 && w.tags.has('Noun') && !w.tags.has('Pronoun') && !w.possessive)
+			if (
+				!m &&
+				k === v - 1 &&
+				w.tags.has('Noun') &&
+				!w.tags.has('Pronoun') &&
+				!w.possessive &&
+				!this.gapBefore(sentence, v).includes(',')
+			)
 				return [];
 			if (m) {
 				if (this.governed(sentence, m) || m.possessive) {

@@ -229,5 +229,6 @@ with, by, of, to, from, if, though, although, because, this, that, these, those,
 he, she, they, we, i, you, his, her, their, our, there, here, what, who, which, yet, so, or,
 nor, not, no, some, many, most, all, both, each, every, such, then, now, also, however,
 earlier, later, last, next, meanwhile, still, even, only, just, instead, despite, among,
-under, over, about, against, between, through, into, upon, once, where, how, why
+under, over, about, against, between, through, into, upon, once, where, how, why, nobody,
+everyone, someone, anyone, everybody, somebody, one, another, other, others
 `);

@@ -90,7 +90,15 @@ function isNameWord(doc: Doc, words: readonly Word[], i: number): boolean {
 	if (w.tags.has('WeekDay') || w.tags.has('Month')) return false;
 	if (opensClause(doc.text, words, i)) {
 		if (sentenceOpeners.has(lower(w)) || closed.some((t) => w.tags.has(t as never))) return false;
-		return doc.capitalised.has(w.text) || nameTags.some((t) => w.tags.has(t as never));
+		if (doc.capitalised.has(w.text) || nameTags.some((t) => w.tags.has(t as never))) return true;
+		// "Prime Minister Mikhail Mishustin was there.": a title opening the sentence
+		if (titleWords.has(lower(w)) && isCapital(words[i + 1])) return true;
+		// "Zelensky has said ...": an unknown word that acts, opening its sentence
+		const next = lower(words[i + 1]);
+		const speaks =
+			speechVerbs.has(next) ||
+			(['has', 'had'].includes(next) && speechVerbs.has(lower(words[i + 2])));
+		return !w.tags.has('Plural') && !w.tags.has('Verb') && speaks;
 	}
 	return !sentenceOpeners.has(lower(w)) || doc.capitalised.has(w.text);
 }
@@ -337,9 +345,35 @@ function context(doc: Doc, words: readonly Word[], from: number, to: number, m: 
 		const described = words.slice(Math.max(0, from - asAt - 8), from).map(lower);
 		if (described.some((w) => organisationHeads.has(w))) add(v, 'organisation', 4);
 	}
+	// Someone who meets, travels or speaks, or whose visit or talks these are: likely a person
+	// (a country or company the gazetteer or a title knows outvotes this).
+	const acts = [
+		'met',
+		'visited',
+		'traveled',
+		'travelled',
+		'arrived',
+		'flew',
+		'said',
+		'told',
+		'added'
+	];
+	const skipAdverb = ['earlier', 'later', 'also', 'then', 'has', 'had'].includes(after(1)) ? 1 : 0;
+	// "the Kremlin", "the Quad": no person's name takes "the"
+	const article = before(1) === 'the' || (from > 0 && lower(words[from - 1]) === 'the');
+	if (acts.includes(after(1 + skipAdverb))) add(v, article ? 'organisation' : 'person', 1);
+	if (article) add(v, m.locative ? 'place' : 'organisation', 1);
+	// "Xi Jinping and Vladimir Putin held talks": named beside a person
+	const partner = words[to + 1];
+	if (after(1) === 'and' && (partner?.tags.has('FirstName') || partner?.tags.has('Honorific')))
+		add(v, 'person', 1);
+	const events = ['visit', 'trip', 'meeting', 'talks', 'arrival', 'speech'];
+	if (m.possessive && [1, 2, 3].some((n) => events.includes(after(n)))) add(v, 'person', 1);
 	if (!m.locative && (agentVerbs.has(after(1)) || m.possessive)) m.agent = true;
 	if (m.possessive || agentVerbs.has(after(1))) m.agent = true;
 }
+
+const article = (words: readonly Word[], from: number) => lower(words[from - 1]) === 'the';
 
 /** Votes a name's own words give: tags, the gazetteer, and its last word. */
 function wordVotes(words: readonly Word[], from: number, to: number, votes: Votes): void {
@@ -428,10 +462,14 @@ function names(doc: Doc, sentence: number, words: readonly Word[]): Mention[] {
 		}
 		wordVotes(words, from, to, m.votes);
 		context(doc, words, outer, to, m);
-		// "Guenter Schabowski told ...": two or three unknown capitalised words that speak
+		// Two or three capitalised words nothing else explains are most often a person's name
+		// ("Guenter Schabowski told ..."); a clue from the context confirms it.
+		const unexplained = Object.keys(m.votes).filter((k) => k !== 'person').length === 0;
+		const bare = words.slice(from, to).every((w) => !w.tags.has('Value') && !w.possessive);
+		if (unexplained && bare && to - from >= 2 && to - from <= 3 && !article(words, outer))
+			add(m.votes, 'person', 1);
 		const speaks = [1, 2].some((n) => speechVerbs.has(lower(words[to - 1 + n])));
-		if (Object.keys(m.votes).length === 0 && to - from >= 2 && to - from <= 3 && speaks)
-			add(m.votes, 'person', 2);
+		if (unexplained && to - from >= 2 && to - from <= 3 && speaks) add(m.votes, 'person', 1);
 		out.push(m);
 	}
 	return out;

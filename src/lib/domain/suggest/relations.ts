@@ -181,6 +181,26 @@ function nominalVisit(
 			}
 		}
 	}
+	// "Kishida made a surprise visit to Kyiv"
+	if (!ownerEntity) {
+		let v = i - 1;
+		while (
+			v >= 0 &&
+			i - v <= 3 &&
+			!['made', 'paid', 'began', 'started', 'makes', 'pays'].includes(c.lower(s, v))
+		)
+			v--;
+		if (v >= 0 && i - v <= 3) {
+			const [subject] = c.subjectsOf(s, v);
+			const m = subject
+				? c.mentions(s).find((x) => x.entity === subject && x.end <= (words[v]?.start ?? 0))
+				: undefined;
+			if (subject && m) {
+				ownerEntity = subject;
+				owner = m;
+			}
+		}
+	}
 	if (!ownerEntity || !place) return;
 	const start = Math.min(ownerStart, words[i]?.start ?? 0);
 	push({
