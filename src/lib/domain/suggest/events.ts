@@ -335,7 +335,27 @@ export function findEvents(
 			if (first) e.dateEvidence = first;
 		}
 	}
+	distinctNames(events);
 	return { events, ofRelation, ofStatement, ofQuantity };
+}
+
+/** Two events of one name ("Xi's talks with Putin" on Monday and on Tuesday) are told apart by their dates. */
+function distinctNames(events: readonly EventDraft[]): void {
+	const byName = new Map<string, EventDraft[]>();
+	for (const e of events)
+		byName.set(e.name.toLowerCase(), [...(byName.get(e.name.toLowerCase()) ?? []), e]);
+	for (const same of byName.values()) {
+		if (same.length < 2) continue;
+		same.forEach((e, i) => {
+			const wording = e.date?.wording;
+			const when =
+				wording && /^(on|in|last|this|next)\b/i.test(wording)
+					? wording.replace(/^On\b/, 'on')
+					: undefined;
+			e.aliases.delete(e.name);
+			e.name = when ? `${e.name} ${when}` : i === 0 ? e.name : `${e.name} (${i + 1})`;
+		});
+	}
 }
 
 /**

@@ -105,6 +105,9 @@ soldiers, scientists, researchers, astronomers, investigators, prosecutors, regu
 negotiators, voters, workers, students, settlers, colonists
 `);
 
+/** Nouns for places a country's or bloc's adjective names ("European markets"). */
+export const blocPlaceNouns = words(`markets, waters, airspace, soil, shores, skies`);
+
 /** Nouns for groups of countries ("Western powers"). */
 export const blocNouns = words(`countries, powers, nations, capitals, governments, allies, states`);
 

@@ -5,6 +5,7 @@
 import type { EntityKind } from '../fact-base';
 import {
 	blocNouns,
+	blocPlaceNouns,
 	documentHeads,
 	eventHeads,
 	groupNouns,
@@ -496,6 +497,20 @@ function phrases(doc: Doc, sentence: number, words: readonly Word[], named: Ment
 		const w = words[i] as Word;
 		const n1 = lower(words[i + 1]);
 		const n2 = `${n1} ${lower(words[i + 2])}`;
+		// Places a bloc's adjective names: "European markets", "Arab waters"
+		if (
+			isDemonym(w.text) &&
+			isCapital(w) &&
+			blocPlaceNouns.has(n1) &&
+			joined(doc, w, words[i + 1] as Word)
+		) {
+			const m = blank(doc, sentence, words, i, i + 2, '');
+			m.key = m.text.toLowerCase();
+			add(m.votes, 'place', 4);
+			m.locative = true;
+			out.push(m);
+			continue;
+		}
 		// Blocs: "Western countries", "Western powers", "European nations"
 		if (
 			isDemonym(w.text) &&
