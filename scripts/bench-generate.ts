@@ -7,35 +7,13 @@
 // tsx loads it (tsx keeps function names by wrapping every closure it creates, which costs
 // the generator about a tenth of its time and does not happen in production).
 // Usage: npm run bench:generate [-- --runs N]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
-import { percentile, report } from './bench-support';
+import { builtForNode, percentile, report } from './bench-support';
 import type { FactBase } from '../src/lib/domain/fact-base';
 import type * as Generator from './bench-generate-entry';
 
-/** The generator's modules, built by Vite for Node into a throwaway folder and loaded. */
-async function builtGenerator(): Promise<typeof Generator> {
-	const outDir = mkdtempSync(path.join(tmpdir(), 'factdeck-generate-'));
-	try {
-		await build({
-			configFile: false,
-			logLevel: 'silent',
-			// Bundled whole (zod too), so the module loads from the temporary folder.
-			ssr: { noExternal: true },
-			build: { ssr: 'scripts/bench-generate-entry.ts', outDir, minify: false, emptyOutDir: true }
-		});
-		return (await import(
-			pathToFileURL(path.join(outDir, 'bench-generate-entry.js')).href
-		)) as typeof Generator;
-	} finally {
-		rmSync(outDir, { recursive: true, force: true });
-	}
-}
-
-const { questionBank, syntheticFactBase, xiMoscow } = await builtGenerator();
+const { questionBank, syntheticFactBase, xiMoscow } = await builtForNode<typeof Generator>(
+	'scripts/bench-generate-entry.ts'
+);
 
 interface Timing {
 	median: number;

@@ -159,11 +159,19 @@ export function findDates(doc: Doc, publishedOn: string): DateStage {
 	const text = doc.text;
 	const dates: DateMention[] = [];
 	const anchored: AnchoredDate[] = [];
-	const taken: Array<{ start: number; end: number }> = [];
+	// What each sentence's dates already cover: two readings of one phrase keep the first.
+	const taken = new Map<number, Array<{ start: number; end: number }>>();
+	const claim = (start: number, end: number): number | undefined => {
+		const sentence = sentenceAt(doc, start);
+		const here = taken.get(sentence) ?? [];
+		if (here.some((t) => overlaps(t, { start, end }))) return undefined;
+		taken.set(sentence, [...here, { start, end }]);
+		return sentence;
+	};
 	const push = (start: number, end: number, date: FactDate | undefined) => {
-		if (!date || taken.some((t) => overlaps(t, { start, end }))) return;
-		taken.push({ start, end });
-		dates.push({ start, end, sentence: sentenceAt(doc, start), date });
+		if (!date) return;
+		const sentence = claim(start, end);
+		if (sentence !== undefined) dates.push({ start, end, sentence, date });
 	};
 
 	// Anchored to another event: resolved later, but claimed first so chrono's reading
@@ -185,7 +193,7 @@ export function findDates(doc: Doc, publishedOn: string): DateStage {
 			days,
 			anchor: { start: anchorStart, end: anchorEnd }
 		});
-		taken.push({ start, end: anchorEnd });
+		claim(start, anchorEnd);
 	}
 	for (const m of text.matchAll(weekForm)) {
 		push(m.index, m.index + m[0].length, weekDate(m[1] ?? '', reference, m[0]));

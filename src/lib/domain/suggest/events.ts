@@ -101,6 +101,69 @@ function lastOf(
 const near = (a: Span, b: Span, slack: number) =>
 	a.start - slack < b.end && b.start - slack < a.end;
 
+type Placed = Span & { sentence: number };
+
+/** The events found so far, looked up by class and agent and by sentence without a scan. */
+class Registry {
+	private readonly all: EventDraft[] = [];
+	private readonly removed = new Set<EventDraft>();
+	private readonly byKey = new Map<string, EventDraft[]>();
+	private readonly byClass = new Map<string, EventDraft[]>();
+	private readonly bySentence = new Map<number, Array<{ e: EventDraft; s: Placed }>>();
+
+	add(e: EventDraft): EventDraft {
+		this.all.push(e);
+		push(this.byKey, `${e.cls}|${e.agent ?? ''}`, e);
+		push(this.byClass, e.cls, e);
+		for (const s of e.spans) push(this.bySentence, s.sentence, { e, s });
+		return e;
+	}
+
+	span(e: EventDraft, s: Placed): void {
+		e.spans.push(s);
+		push(this.bySentence, s.sentence, { e, s });
+	}
+
+	remove(e: EventDraft): void {
+		this.removed.add(e);
+	}
+
+	keyed(cls: string, agent: string | undefined): EventDraft[] {
+		return (this.byKey.get(`${cls}|${agent ?? ''}`) ?? []).filter((e) => !this.removed.has(e));
+	}
+
+	ofClass(cls: string): EventDraft[] {
+		return (this.byClass.get(cls) ?? []).filter((e) => !this.removed.has(e));
+	}
+
+	/** The last event of a class, without copying the list (a text says "the talks" often). */
+	lastOfClass(cls: string): EventDraft | undefined {
+		const list = this.byClass.get(cls) ?? [];
+		for (let i = list.length - 1; i >= 0; i--)
+			if (!this.removed.has(list[i] as EventDraft)) return list[i];
+		return undefined;
+	}
+
+	/** The first event of a class with an agent ("Russia's assault"), for a bare "the assault". */
+	firstOwned(cls: string, not: EventDraft): EventDraft | undefined {
+		return (this.byClass.get(cls) ?? []).find((e) => e !== not && e.agent && !this.removed.has(e));
+	}
+
+	inSentence(sentence: number): Array<{ e: EventDraft; s: Placed }> {
+		return (this.bySentence.get(sentence) ?? []).filter((x) => !this.removed.has(x.e));
+	}
+
+	live(): EventDraft[] {
+		return this.all.filter((e) => !this.removed.has(e));
+	}
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
 export function findEvents(
 	c: Clauses,
 	entities: ReadonlyMap<string, SuggestedEntity>,
@@ -110,7 +173,7 @@ export function findEvents(
 	dates: DateStage,
 	names: Names
 ): EventStage {
-	const events: EventDraft[] = [];
+	const reg = new Registry();
 	const ofRelation = new Map<Relation, EventDraft>();
 	const ofStatement = new Map<Statement, EventDraft>();
 	const ofQuantity = new Map<Quantity, EventDraft>();
@@ -123,8 +186,8 @@ export function findEvents(
 		object: string | undefined,
 		sentence: number
 	) =>
-		events.find((e) => {
-			if (e.cls !== cls || e.agent !== agent || !agent) return false;
+		reg.keyed(cls, agent).find((e) => {
+			if (!agent) return false;
 			// Visits of one person to one place are one visit; other events only within a sentence.
 			if (cls !== 'visit')
 				return (
@@ -166,14 +229,14 @@ export function findEvents(
 				spans: [],
 				nominal: false
 			};
-			events.push(e);
+			reg.add(e);
 		} else if (!e.object || entities.get(r.object)?.kind === 'country') {
 			// "Xi's visit to Russia" names a visit better than "Xi's Moscow visit"
 			e.aliases.add(e.name);
 			e.name = written;
 			e.object = r.object;
 		} else e.aliases.add(written);
-		e.spans.push({ start: r.start, end: r.end, sentence: r.sentence });
+		reg.span(e, { start: r.start, end: r.end, sentence: r.sentence });
 		if (r.nominal) e.nominal = true;
 		ofRelation.set(r, e);
 	}
@@ -231,15 +294,15 @@ export function findEvents(
 				? `${possessive(name(agent))} ${noun}${object ? ` ${next} ${name(object)}` : ''}`
 				: text.slice(words[Math.min(k + 1, i)]?.start ?? w.start, end);
 			let e = agent ? find(cls, agent, object, s) : undefined;
-			if (definite) e = events.filter((x) => x.cls === cls).at(-1);
+			if (definite) e = reg.lastOfClass(cls);
 			if (!e) {
 				e = { name: written, aliases: new Set(), cls, agent, object, spans: [], nominal: true };
-				events.push(e);
+				reg.add(e);
 			} else if (agent && written !== e.name) e.aliases.add(written);
 			const asWritten = text.slice(first, end);
 			if (agent && asWritten !== e.name && !/^(his|her|their|its) /i.test(asWritten))
 				e.aliases.add(asWritten);
-			e.spans.push({ ...span, sentence: s });
+			reg.span(e, { ...span, sentence: s });
 			e.nominal = true;
 			nominal.push({ e, span, sentence: s, definite });
 		});
@@ -247,10 +310,10 @@ export function findEvents(
 	// A definite "the assault" said before "Russia's assault on Ukraine" joins it too.
 	for (const n of nominal) {
 		if (!n.definite || n.e.agent) continue;
-		const full = events.find((x) => x !== n.e && x.cls === n.e.cls && x.agent);
+		const full = reg.firstOwned(n.e.cls, n.e);
 		if (full) {
-			full.spans.push(...n.e.spans);
-			events.splice(events.indexOf(n.e), 1);
+			for (const span of n.e.spans) reg.span(full, span);
+			reg.remove(n.e);
 			n.e = full;
 		}
 	}
@@ -259,9 +322,7 @@ export function findEvents(
 	for (const q of quantities) {
 		if (!q.thing) continue;
 		const thing = q.thing;
-		const e = events.find((x) =>
-			x.spans.some((s) => s.sentence === q.sentence && near(s, thing, 0))
-		);
+		const e = reg.inSentence(q.sentence).find((x) => near(x.s, thing, 0))?.e;
 		if (!e) continue;
 		ofQuantity.set(q, e);
 		if (q.kind === 'duration' && q.unit.startsWith('day')) e.lengthDays = q.amount;
@@ -269,13 +330,14 @@ export function findEvents(
 
 	// Direct dates: the event told of nearest the date in its sentence, and any other told
 	// right beside it ("arrived at the Kremlin on Tuesday for formal talks").
+	const statementsIn = new Map<number, Statement[]>();
+	for (const st of statements) push(statementsIn, st.sentence, st);
 	const ordinalSpans = dates.ordinals.filter((o) => o.date);
 	const insideOrdinal = (x: Span) => ordinalSpans.some((o) => o.start <= x.start && x.end <= o.end);
 	for (const d of dates.dates) {
-		const candidates = events
-			.flatMap((e) =>
-				e.spans.filter((s) => s.sentence === d.sentence && !insideOrdinal(s)).map((s) => ({ e, s }))
-			)
+		const candidates = reg
+			.inSentence(d.sentence)
+			.filter((x) => !insideOrdinal(x.s))
 			.sort((a, b) => distance(a.s, d) - distance(b.s, d));
 		const best = candidates[0];
 		if (best && distance(best.s, d) < 60) {
@@ -289,14 +351,13 @@ export function findEvents(
 			continue;
 		}
 		// "The United States said last week that ...": a statement is the event
-		const inWords = statements.some((x) => x.value.start <= d.start && d.end <= x.value.end);
-		const st = inWords
-			? undefined
-			: statements.find((x) => x.sentence === d.sentence && near(x, d, 0));
+		const here = statementsIn.get(d.sentence) ?? [];
+		const inWords = here.some((x) => x.value.start <= d.start && d.end <= x.value.end);
+		const st = inWords ? undefined : here.find((x) => near(x, d, 0));
 		if (inWords) continue;
 		if (!st) {
 			const e = clauseEvent(c, d, name);
-			if (e) events.push(e);
+			if (e) reg.add(e);
 			continue;
 		}
 		if (!ofStatement.has(st)) {
@@ -310,7 +371,7 @@ export function findEvents(
 				date: d.date,
 				dateEvidence: cover(st, d)
 			};
-			events.push(e);
+			reg.add(e);
 			ofStatement.set(st, e);
 		}
 	}
@@ -322,12 +383,13 @@ export function findEvents(
 			? c.person(o.sentence, c.wordIndexAt(o.sentence, o.start + 1))
 			: c.mentions(o.sentence).find((m) => m.possessive && m.start >= o.start && m.end <= o.end)
 					?.entity;
-		const e = events.find((x) => x.cls === classOf(o.noun) && x.agent === agent);
+		const e = reg.keyed(classOf(o.noun), agent)[0];
 		if (e) e.start = addDays(parseDay(o.date.date), -(o.ordinal - 1));
 	}
 
-	resolveAnchors(events, dates, ofRelation);
-	coincide(c, events);
+	resolveAnchors(reg, dates, ofRelation);
+	coincide(c, reg);
+	const events = reg.live();
 	for (const e of events) {
 		if (!e.date && e.start) {
 			const [first] = e.spans;
@@ -473,23 +535,21 @@ function cover(a: Span, b: Span): Span {
  * wording is dated from the one after it, or the other way round, whichever is known.
  */
 function resolveAnchors(
-	events: EventDraft[],
+	reg: Registry,
 	dates: DateStage,
 	ofRelation: ReadonlyMap<Relation, EventDraft>
 ): void {
+	const anchoredIn = new Set(dates.anchored.map((a) => a.sentence));
+	const relations = [...ofRelation.entries()].filter(([r]) => anchoredIn.has(r.sentence));
 	for (let round = 0; round < 3; round++) {
 		for (const a of dates.anchored) {
-			const anchorEvent = [...ofRelation.entries()].find(
+			const anchorEvent = relations.find(
 				([r]) =>
 					r.sentence === a.sentence && r.start >= a.anchor.start - 1 && r.start < a.anchor.end
 			)?.[1];
-			const dated = events
-				.filter((e) => e !== anchorEvent)
-				.flatMap((e) =>
-					e.spans
-						.filter((s) => s.sentence === a.sentence && s.end <= a.start)
-						.map((s) => ({ e, s }))
-				)
+			const dated = reg
+				.inSentence(a.sentence)
+				.filter((x) => x.e !== anchorEvent && x.s.end <= a.start)
 				.sort((x, y) => y.s.end - x.s.end)[0]?.e;
 			if (!anchorEvent || !dated) continue;
 			const wordingOf = (e: EventDraft) => e.spans.find((s) => s.sentence === a.sentence);
@@ -526,14 +586,12 @@ function resolveAnchors(
 }
 
 /** "Xi's trip coincides with a surprise visit to Kyiv": the second is dated by the first's days. */
-function coincide(c: Clauses, events: EventDraft[]): void {
+function coincide(c: Clauses, reg: Registry): void {
 	const text = c.doc.text;
 	for (const m of text.matchAll(/\bcoincides? with\b/g)) {
 		const at = m.index;
 		const sentence = c.doc.sentences.findIndex((s) => s.start <= at && at < s.end);
-		const here = events.flatMap((e) =>
-			e.spans.filter((s) => s.sentence === sentence).map((s) => ({ e, s }))
-		);
+		const here = reg.inSentence(sentence);
 		const before = here.filter((x) => x.s.end <= at).sort((a, b) => b.s.end - a.s.end)[0];
 		const after = here.filter((x) => x.s.start >= at).sort((a, b) => a.s.start - b.s.start)[0];
 		if (!before || !after || after.e.date) continue;

@@ -89,12 +89,16 @@ export function candidateFacts(input: FactInputs): FactSuggestion[] {
 	 * holds the whole span ("on the second day of his visit to Russia").
 	 */
 	// Words said: a date in them dates what was said, not the saying, nor a meeting beside it.
-	const saidWords = input.statements.map((x) => x.value);
+	const saidWords = new Map<number, Span[]>();
+	for (const x of input.statements)
+		saidWords.set(x.sentence, [...(saidWords.get(x.sentence) ?? []), x.value]);
+	const datesIn = new Map<number, DateMention[]>();
+	for (const d of input.dates) datesIn.set(d.sentence, [...(datesIn.get(d.sentence) ?? []), d]);
 	const dateNear = (sentence: number, span: Span): { date: FactDate; span: Span } | undefined => {
-		const d = input.dates
-			.filter((x) => x.sentence === sentence)
+		const said = saidWords.get(sentence) ?? [];
+		const d = (datesIn.get(sentence) ?? [])
 			.filter((x) => !(x.start <= span.start && span.end <= x.end))
-			.filter((x) => !saidWords.some((o) => o.start <= x.start && x.end <= o.end))
+			.filter((x) => !said.some((o) => o.start <= x.start && x.end <= o.end))
 			.filter((x) => gap(x, span) <= 40 || /^on the \w+ day of\b/i.test(x.date.wording))
 			.sort((a, b) => gap(a, span) - gap(b, span))[0];
 		return (

@@ -29,7 +29,7 @@ export function suggest(body: string, publishedOn: string): Suggestions {
 	const relations = findRelations(c);
 	const statements = findStatements(c);
 	const byId = new Map(entities.map((e) => [e.id, e]));
-	const names = new Names(body);
+	const names = new Names(body, mentions, entities);
 	const events = findEvents(c, byId, relations, statements, quantities, dates, names);
 
 	const pool = new IdPool(entities.map((e) => e.id));

@@ -46,6 +46,22 @@ function quotations(text: string): Quotation[] {
 	return out;
 }
 
+/** The quotations that reach into a sentence (they are in text order: a binary search finds the first). */
+function quotesIn(quotes: readonly Quotation[], sentence: Span): Quotation[] {
+	let lo = 0;
+	let hi = quotes.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((quotes[mid] as Quotation).end <= sentence.start) lo = mid + 1;
+		else hi = mid;
+	}
+	const out: Quotation[] = [];
+	for (let i = lo; i < quotes.length && (quotes[i] as Quotation).start < sentence.end; i++) {
+		out.push(quotes[i] as Quotation);
+	}
+	return out;
+}
+
 /** The quoted words without the comma or stop a report puts inside the marks. */
 function quotedText(text: string, q: Quotation): string {
 	return text.slice(q.inner.start, q.inner.end).replace(/[,.]$/, '').trim();
@@ -70,12 +86,13 @@ export function findStatements(c: Clauses): Statement[] {
 	const text = c.doc.text;
 	const out: Statement[] = [];
 	const quotes = quotations(text);
-	const inQuote = (offset: number) => quotes.some((q) => q.start <= offset && offset < q.end);
+
 	c.doc.sentences.forEach((sentence, s) => {
 		const words = c.words(s);
 		const span = c.sentenceSpan(s);
 		// A sentence may open with its quotation mark just before the sentence's first word.
-		const here = quotes.filter((q) => q.end > sentence.start && q.start < sentence.end);
+		const here = quotesIn(quotes, sentence);
+		const inQuote = (offset: number) => here.some((q) => q.start <= offset && offset < q.end);
 		let lastDescribed: string | undefined;
 		for (let i = 0; i < words.length; i++) {
 			const w = words[i];
