@@ -7,7 +7,7 @@
 // tsx loads it (tsx keeps function names by wrapping every closure it creates, which costs
 // the generator about a tenth of its time and does not happen in production).
 // Usage: npm run bench:generate [-- --runs N]
-import { builtForNode, percentile, report } from './bench-support';
+import { builtForNode, percentile, report, runsArg } from './bench-support';
 import type { FactBase } from '../src/lib/domain/fact-base';
 import type * as Generator from './bench-generate-entry';
 
@@ -74,19 +74,9 @@ function roundRatio(times: number[][], of: number, against: number): number {
 	);
 }
 
-function runsArg(): number {
-	const at = process.argv.indexOf('--runs');
-	const n = at === -1 ? 200 : Number(process.argv[at + 1]);
-	if (!Number.isInteger(n) || n < 1) {
-		process.stderr.write('usage: tsx scripts/bench-generate.ts [--runs N]\n');
-		process.exit(2);
-	}
-	return n;
-}
-
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 
-const runs = runsArg();
+const runs = runsArg('bench-generate.ts', 200);
 const article = time(xiMoscow, runs, 20);
 const small = syntheticFactBase(1_000);
 const large = syntheticFactBase(10_000);

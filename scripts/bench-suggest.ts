@@ -10,7 +10,8 @@ import {
 	percentile,
 	printTable,
 	report,
-	type BenchRow
+	type BenchRow,
+	runsArg
 } from './bench-support';
 import type * as Entry from './bench-suggest-entry';
 
@@ -18,16 +19,7 @@ const { xiMoscow, suggest, score, benchText, wordCount } = await builtForNode<ty
 	'scripts/bench-suggest-entry.ts'
 );
 
-function runsArg(): number {
-	const at = process.argv.indexOf('--runs');
-	const n = at === -1 ? 40 : Number(process.argv[at + 1]);
-	if (!Number.isInteger(n) || n < 1) {
-		process.stderr.write('usage: tsx scripts/bench-suggest.ts [--runs N]\n');
-		process.exit(2);
-	}
-	return n;
-}
-const runs = runsArg();
+const runs = runsArg('bench-suggest.ts', 40);
 const pct = (found: number, of: number) => (of ? (100 * found) / of : NaN);
 
 // Quality

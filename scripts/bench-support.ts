@@ -127,3 +127,14 @@ export async function builtForNode<T>(entry: string): Promise<T> {
 		rmSync(outDir, { recursive: true, force: true });
 	}
 }
+
+/** The --runs N a benchmark was given, or its default; at least `min`. */
+export function runsArg(script: string, fallback: number, min = 1): number {
+	const at = process.argv.indexOf('--runs');
+	const n = at === -1 ? fallback : Number(process.argv[at + 1]);
+	if (!Number.isInteger(n) || n < min) {
+		process.stderr.write(`usage: tsx scripts/${script} [--runs N]\n`);
+		process.exit(2);
+	}
+	return n;
+}

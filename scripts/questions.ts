@@ -6,6 +6,7 @@ import { exportGift } from '../src/lib/domain/formats/gift';
 import { exportJson } from '../src/lib/domain/formats/json';
 import { questionSet } from '../src/lib/domain/generate-questions';
 import type { QuestionSet } from '../src/lib/domain/question';
+import { fail, readArgs } from './cli-args';
 
 const formats = { json: exportJson, gift: exportGift, csv: exportCsv } as const satisfies Record<
 	string,
@@ -15,41 +16,17 @@ type Format = keyof typeof formats;
 
 const usage = 'usage: npm run questions -- [--seed N] [--format json|gift|csv]';
 
-function fail(message: string): never {
-	process.stderr.write(`${message}\n${usage}\n`);
-	process.exit(2);
-}
-
 function parseArgs(args: readonly string[]): { seed: number; format: Format } {
-	let seed = 1;
-	let format: Format = 'json';
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] ?? '';
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg];
-		const value = () => {
-			if (inline !== undefined) return inline;
-			const next = args[++i];
-			if (next === undefined) fail(`${flag} needs a value`);
-			return next;
-		};
-		if (flag === '--seed') {
-			const text = value();
-			if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
-				fail(`--seed must be an integer, got "${text}"`);
-			}
-			seed = Number(text);
-		} else if (flag === '--format') {
-			const text = value();
-			if (!Object.hasOwn(formats, text)) fail(`--format must be json, gift or csv, got "${text}"`);
-			format = text as Format;
-		} else if (flag === '--help' || flag === '-h') {
-			process.stdout.write(`${usage}\n`);
-			process.exit(0);
-		} else {
-			fail(`unknown argument "${arg}"`);
-		}
+	const { flags, positional } = readArgs(args, ['--seed', '--format'], usage);
+	if (positional.length) fail(`unknown argument "${positional[0]}"`, usage);
+	const seedText = flags.get('--seed') ?? '1';
+	if (!/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) {
+		fail(`--seed must be an integer, got "${seedText}"`, usage);
 	}
-	return { seed, format };
+	const format = flags.get('--format') ?? 'json';
+	if (!Object.hasOwn(formats, format))
+		fail(`--format must be json, gift or csv, got "${format}"`, usage);
+	return { seed: Number(seedText), format: format as Format };
 }
 
 // Piped into `head`, stdout closes early: that is not an error.

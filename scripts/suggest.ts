@@ -5,46 +5,23 @@ import { readFileSync } from 'node:fs';
 import { isIsoDate } from '../src/lib/domain/normalise';
 import { suggest, suggestionKinds, type Suggestions } from '../src/lib/domain/suggest';
 import { extractText, formatOf, TextExtractError } from '../src/lib/server/text-extract';
+import { fail, readArgs } from './cli-args';
 
 const usage = 'usage: npm run suggest -- FILE --published YYYY-MM-DD [--format json|text]';
 
-function fail(message: string): never {
-	process.stderr.write(`${message}\n${usage}\n`);
-	process.exit(2);
-}
-
 function parseArgs(args: readonly string[]) {
-	let file: string | undefined;
-	let published: string | undefined;
-	let format: 'json' | 'text' = 'json';
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] ?? '';
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg];
-		const value = () => {
-			if (inline !== undefined) return inline;
-			const next = args[++i];
-			if (next === undefined) fail(`${flag} needs a value`);
-			return next;
-		};
-		if (flag === '--published') {
-			published = value();
-			if (!isIsoDate(published, 'day'))
-				fail(`--published must be a date as YYYY-MM-DD, got "${published}"`);
-		} else if (flag === '--format') {
-			const f = value();
-			if (f !== 'json' && f !== 'text') fail(`--format must be json or text, got "${f}"`);
-			format = f;
-		} else if (flag === '--help' || flag === '-h') {
-			process.stdout.write(`${usage}\n`);
-			process.exit(0);
-		} else if (!flag?.startsWith('--') && file === undefined) {
-			file = arg;
-		} else {
-			fail(`unknown argument "${arg}"`);
-		}
-	}
-	if (!file) fail('name the file to read');
-	if (!published) fail('--published is required: relative dates ("last week") resolve against it');
+	const { flags, positional } = readArgs(args, ['--published', '--format'], usage);
+	const [file, ...extra] = positional;
+	if (extra.length) fail(`unknown argument "${extra[0]}"`, usage);
+	if (!file) fail('name the file to read', usage);
+	const published = flags.get('--published');
+	if (!published)
+		fail('--published is required: relative dates ("last week") resolve against it', usage);
+	if (!isIsoDate(published, 'day'))
+		fail(`--published must be a date as YYYY-MM-DD, got "${published}"`, usage);
+	const format = flags.get('--format') ?? 'json';
+	if (format !== 'json' && format !== 'text')
+		fail(`--format must be json or text, got "${format}"`, usage);
 	return { file, published, format };
 }
 
@@ -85,7 +62,7 @@ let bytes: Uint8Array;
 try {
 	bytes = readFileSync(file);
 } catch (error) {
-	fail(`cannot read ${file}: ${(error as Error).message}`);
+	fail(`cannot read ${file}: ${(error as Error).message}`, usage);
 }
 try {
 	const { text } = extractText(bytes, formatOf(file));
@@ -94,6 +71,6 @@ try {
 		format === 'json' ? `${JSON.stringify(suggestions, null, '\t')}\n` : asText(suggestions)
 	);
 } catch (error) {
-	if (error instanceof TextExtractError) fail(`${file}: ${error.message}`);
+	if (error instanceof TextExtractError) fail(`${file}: ${error.message}`, usage);
 	throw error;
 }

@@ -4,7 +4,7 @@
 // clause, a bare year ("in 1969"), "the second day of his visit", and dates fixed by another
 // event ("a day after Putin traveled to Mariupol"), which the facts stage resolves.
 import type { FactDate } from '../fact-base';
-import { monthNames } from '../normalise';
+import { monthNames, parseNumber } from '../normalise';
 import { addDays, factDate, parseDay, spanDate, weekday } from './calendar';
 import { parseDates, type Day, type ParsedDate } from './date-parser';
 import type { Doc } from './segment';
@@ -47,20 +47,6 @@ export interface DateStage {
 	ordinals: OrdinalDay[];
 }
 
-const counts: Record<string, number> = {
-	a: 1,
-	an: 1,
-	one: 1,
-	two: 2,
-	three: 3,
-	four: 4,
-	five: 5,
-	six: 6,
-	seven: 7,
-	eight: 8,
-	nine: 9,
-	ten: 10
-};
 const ordinals: Record<string, number> = {
 	first: 1,
 	second: 2,
@@ -95,7 +81,8 @@ const todayForm = /\b(earlier today|today|this (?:morning|afternoon|evening)|ton
 const futureForm =
 	/\b(will|shall|is to|are to|is due to|are due to|is expected to|are expected to|plans? to|is set to|are set to|next)\b/i;
 
-const n = (word: string) => counts[word.toLowerCase()] ?? Number(word);
+/** "a day", "two days", "10 days" */
+const n = (word: string) => (/^an?$/i.test(word) ? 1 : (parseNumber(word) ?? 1));
 
 function sentenceAt(doc: Doc, offset: number): number {
 	let lo = 0;

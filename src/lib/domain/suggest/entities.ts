@@ -2,7 +2,7 @@
 // country's other names join it ("U.S."), a capital used only as an actor joins its country
 // ("Beijing has called for" -> China) when the text never uses it as a place, and a title
 // with no name ("the Chinese leader") joins the one entity the text gave that title.
-import type { Entity, EntityKind } from '../fact-base';
+import { entityKinds, type Entity, type EntityKind } from '../fact-base';
 import { IdPool } from './ids';
 import { leaderTitles } from './lexicon';
 import type { Mention, Role, Votes } from './mentions';
@@ -35,14 +35,8 @@ interface Group {
 	mergedInto?: Group;
 }
 
-const kindOrder: readonly EntityKind[] = [
-	'person',
-	'country',
-	'organisation',
-	'place',
-	'document',
-	'event'
-];
+/** Ties go to the first kind in the fact base's own order: person, country, organisation ... */
+const kindOrder = entityKinds;
 
 /** The kind with the most votes; one weak clue (a single "in X") is not enough. */
 function kindOf(votes: Votes): EntityKind | undefined {

@@ -496,7 +496,6 @@ function phrases(doc: Doc, sentence: number, words: readonly Word[], named: Ment
 	for (let i = 0; i < words.length; i++) {
 		const w = words[i] as Word;
 		const n1 = lower(words[i + 1]);
-		const n2 = `${n1} ${lower(words[i + 2])}`;
 		// Places a bloc's adjective names: "European markets", "Arab waters"
 		if (
 			isDemonym(w.text) &&

@@ -102,25 +102,18 @@ export function findQuantities(doc: Doc, dates: readonly DateMention[]): Quantit
 			unit: rawUnit === 'percent' ? 'percent' : plural(unit, num.value),
 			kind
 		};
-		if (gap === '-') {
-			// "12-point position paper", "three-day visit": the unit is an adjective
-			const to = phraseAfter(doc, words, last + 2);
-			if (to > last + 2) {
-				const a = words[last + 2] as Word;
-				const b = words[to - 1] as Word;
-				q.thing = { start: a.start, end: b.end, text: doc.text.slice(a.start, b.end) };
-				q.end = b.end;
-			}
-		} else if (gap === ' ' && words[last + 2]?.text === 'of') {
-			// "four and a half hours of talks"
-			const to = phraseAfter(doc, words, last + 3);
-			if (to > last + 3) {
-				const a = words[last + 3] as Word;
-				const b = words[to - 1] as Word;
-				q.thing = { start: a.start, end: b.end, text: doc.text.slice(a.start, b.end) };
-				q.end = b.end;
-			}
-		} else if (gap !== ' ') continue;
+		// "12-point position paper", "three-day visit": the unit is an adjective;
+		// "four and a half hours of talks": the thing follows "of"
+		const thingFrom =
+			gap === '-' ? last + 2 : gap === ' ' && words[last + 2]?.text === 'of' ? last + 3 : -1;
+		if (gap !== '-' && gap !== ' ') continue;
+		const to = thingFrom < 0 ? -1 : phraseAfter(doc, words, thingFrom);
+		if (to > thingFrom) {
+			const a = words[thingFrom] as Word;
+			const b = words[to - 1] as Word;
+			q.thing = { start: a.start, end: b.end, text: doc.text.slice(a.start, b.end) };
+			q.end = b.end;
+		}
 		out.push(q);
 	}
 	return out;

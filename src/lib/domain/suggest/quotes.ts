@@ -153,28 +153,22 @@ export function findStatements(c: Clauses): Statement[] {
 				};
 				if (/^\s*each other\b/.test(between) && subjects.length === 2) {
 					const [a, b] = subjects as [string, string];
-					out.push({
-						predicate: 'described_as',
-						subject: a,
-						object: b,
-						text: value,
-						start: span.start,
-						end: q.end,
-						sentence: s,
-						quoted: true,
-						...told
-					});
-					out.push({
-						predicate: 'described_as',
-						subject: b,
-						object: a,
-						text: value,
-						start: span.start,
-						end: q.end,
-						sentence: s,
-						quoted: true,
-						...told
-					});
+					for (const [subject, object] of [
+						[a, b],
+						[b, a]
+					]) {
+						out.push({
+							predicate: 'described_as',
+							subject,
+							object,
+							text: value,
+							start: span.start,
+							end: q.end,
+							sentence: s,
+							quoted: true,
+							...told
+						});
+					}
 					continue;
 				}
 				const subject = subjects[0];
