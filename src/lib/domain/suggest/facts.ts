@@ -80,7 +80,21 @@ export function candidateFacts(input: FactInputs): FactSuggestion[] {
 		seen.add(key);
 		const kind = kindOf[f.predicate];
 		if (!kind) return;
-		out.push({ id: ids.claim(idText), ...f, quote, span, kind } as FactSuggestion);
+		// Keys in the order docs/suggestions.md lists them
+		const { predicate, subject, object, value: v, date, place, statement } = f;
+		out.push({
+			id: ids.claim(idText),
+			kind,
+			predicate,
+			subject,
+			...(object !== undefined ? { object } : {}),
+			...(v !== undefined ? { value: v } : {}),
+			...(date !== undefined ? { date } : {}),
+			...(place !== undefined ? { place } : {}),
+			statement,
+			quote,
+			span
+		});
 	};
 
 	/**

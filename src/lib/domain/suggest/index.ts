@@ -65,6 +65,13 @@ export function suggest(body: string, publishedOn: string): Suggestions {
 			}
 		];
 	});
-	const named: EntitySuggestion[] = entities.map(({ roleEvidence: _, ...e }) => e);
+	const named: EntitySuggestion[] = entities.map((e) => ({
+		id: e.id,
+		kind: e.kind,
+		name: e.name,
+		aliases: e.aliases,
+		...(e.role !== undefined ? { role: e.role } : {}),
+		mentions: e.mentions
+	}));
 	return { version: 1, publishedOn, body, entities: [...named, ...eventEntities], facts };
 }
