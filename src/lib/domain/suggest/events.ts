@@ -401,22 +401,29 @@ export function findEvents(
 	return { events, ofRelation, ofStatement, ofQuantity };
 }
 
-/** Two events of one name ("Xi's talks with Putin" on Monday and on Tuesday) are told apart by their dates. */
+/**
+ * Two events of one name ("Xi's talks with Putin" on Monday and on Tuesday) are told apart by
+ * their dates, and by a number when the dates do not tell them apart.
+ */
 function distinctNames(events: readonly EventDraft[]): void {
-	const byName = new Map<string, EventDraft[]>();
+	const counts = new Map<string, number>();
 	for (const e of events)
-		byName.set(e.name.toLowerCase(), [...(byName.get(e.name.toLowerCase()) ?? []), e]);
-	for (const same of byName.values()) {
-		if (same.length < 2) continue;
-		same.forEach((e, i) => {
+		counts.set(e.name.toLowerCase(), (counts.get(e.name.toLowerCase()) ?? 0) + 1);
+	const used = new Set<string>();
+	for (const e of events) {
+		const base = e.name;
+		let name = base;
+		if ((counts.get(base.toLowerCase()) ?? 0) > 1) {
 			const wording = e.date?.wording;
-			const when =
-				wording && /^(on|in|last|this|next)\b/i.test(wording)
-					? wording.replace(/^On\b/, 'on')
-					: undefined;
-			e.aliases.delete(e.name);
-			e.name = when ? `${e.name} ${when}` : i === 0 ? e.name : `${e.name} (${i + 1})`;
-		});
+			if (wording && /^(on|in|last|this|next)\b/i.test(wording))
+				name = `${base} ${wording.replace(/^On\b/, 'on')}`;
+		}
+		for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+		used.add(name.toLowerCase());
+		if (name !== base) {
+			e.aliases.delete(base);
+			e.name = name;
+		}
 	}
 }
 
