@@ -153,10 +153,11 @@ export function findStatements(c: Clauses): Statement[] {
 				};
 				if (/^\s*each other\b/.test(between) && subjects.length === 2) {
 					const [a, b] = subjects as [string, string];
-					for (const [subject, object] of [
+					const pairs: Array<[string, string]> = [
 						[a, b],
 						[b, a]
-					]) {
+					];
+					for (const [subject, object] of pairs) {
 						out.push({
 							predicate: 'described_as',
 							subject,
