@@ -3,12 +3,12 @@
 // where the text dates it, directly ("on Tuesday"), through another event ("a day after Putin
 // traveled to Mariupol", "coincides with Xi's trip") or by its days ("on the second day of his
 // visit" dates the visit's start; a "three-day visit" lasts three days).
-import type { FactDate } from '../fact-base';
-import { addDays, factDate, parseDay, spanDate } from './calendar';
+import { addDays, factDate, parseDay } from './calendar';
 import type { Clauses, Span } from './clauses';
-import type { Day } from './date-parser';
 import type { DateMention, DateStage } from './dates';
 import type { SuggestedEntity } from './entities';
+import { cover, coincide, distance, resolveAnchors } from './event-dates';
+import { push, Registry, type EventDraft } from './event-registry';
 import { eventClasses, eventNouns, verbNouns } from './lexicon';
 import type { Word } from './nlp';
 import type { Names } from './names';
@@ -17,22 +17,7 @@ import type { Statement } from './quotes';
 import type { Relation } from './relations';
 import { countryOfCapital } from './world';
 
-export interface EventDraft {
-	name: string;
-	aliases: Set<string>;
-	cls: string;
-	agent?: string;
-	object?: string;
-	/** Where the text tells of it: clauses and noun phrases. */
-	spans: Array<Span & { sentence: number }>;
-	date?: FactDate;
-	/** The sentence span that dates it, for the happened_on quote. */
-	dateEvidence?: Span;
-	start?: Day;
-	lengthDays?: number;
-	/** The text names it with a noun ("a surprise visit to Kyiv"), not only with a verb. */
-	nominal: boolean;
-}
+export type { EventDraft } from './event-registry';
 
 export interface EventStage {
 	events: EventDraft[];
@@ -100,69 +85,6 @@ function lastOf(
 
 const near = (a: Span, b: Span, slack: number) =>
 	a.start - slack < b.end && b.start - slack < a.end;
-
-type Placed = Span & { sentence: number };
-
-/** The events found so far, looked up by class and agent and by sentence without a scan. */
-class Registry {
-	private readonly all: EventDraft[] = [];
-	private readonly removed = new Set<EventDraft>();
-	private readonly byKey = new Map<string, EventDraft[]>();
-	private readonly byClass = new Map<string, EventDraft[]>();
-	private readonly bySentence = new Map<number, Array<{ e: EventDraft; s: Placed }>>();
-
-	add(e: EventDraft): EventDraft {
-		this.all.push(e);
-		push(this.byKey, `${e.cls}|${e.agent ?? ''}`, e);
-		push(this.byClass, e.cls, e);
-		for (const s of e.spans) push(this.bySentence, s.sentence, { e, s });
-		return e;
-	}
-
-	span(e: EventDraft, s: Placed): void {
-		e.spans.push(s);
-		push(this.bySentence, s.sentence, { e, s });
-	}
-
-	remove(e: EventDraft): void {
-		this.removed.add(e);
-	}
-
-	keyed(cls: string, agent: string | undefined): EventDraft[] {
-		return (this.byKey.get(`${cls}|${agent ?? ''}`) ?? []).filter((e) => !this.removed.has(e));
-	}
-
-	ofClass(cls: string): EventDraft[] {
-		return (this.byClass.get(cls) ?? []).filter((e) => !this.removed.has(e));
-	}
-
-	/** The last event of a class, without copying the list (a text says "the talks" often). */
-	lastOfClass(cls: string): EventDraft | undefined {
-		const list = this.byClass.get(cls) ?? [];
-		for (let i = list.length - 1; i >= 0; i--)
-			if (!this.removed.has(list[i] as EventDraft)) return list[i];
-		return undefined;
-	}
-
-	/** The first event of a class with an agent ("Russia's assault"), for a bare "the assault". */
-	firstOwned(cls: string, not: EventDraft): EventDraft | undefined {
-		return (this.byClass.get(cls) ?? []).find((e) => e !== not && e.agent && !this.removed.has(e));
-	}
-
-	inSentence(sentence: number): Array<{ e: EventDraft; s: Placed }> {
-		return (this.bySentence.get(sentence) ?? []).filter((x) => !this.removed.has(x.e));
-	}
-
-	live(): EventDraft[] {
-		return this.all.filter((e) => !this.removed.has(e));
-	}
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-	const list = map.get(key);
-	if (list) list.push(value);
-	else map.set(key, [value]);
-}
 
 export function findEvents(
 	c: Clauses,
@@ -526,90 +448,4 @@ function clauseEvent(
 		date: d.date,
 		dateEvidence: span
 	};
-}
-
-function distance(a: Span, b: Span): number {
-	if (a.start < b.end && b.start < a.end) return 0;
-	return a.end <= b.start ? b.start - a.end : a.start - b.end;
-}
-
-function cover(a: Span, b: Span): Span {
-	return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
-}
-
-/**
- * "Xi's three-day visit began a day after Putin traveled to Mariupol": the event before the
- * wording is dated from the one after it, or the other way round, whichever is known.
- */
-function resolveAnchors(
-	reg: Registry,
-	dates: DateStage,
-	ofRelation: ReadonlyMap<Relation, EventDraft>
-): void {
-	const anchoredIn = new Set(dates.anchored.map((a) => a.sentence));
-	const relations = [...ofRelation.entries()].filter(([r]) => anchoredIn.has(r.sentence));
-	for (let round = 0; round < 3; round++) {
-		for (const a of dates.anchored) {
-			const anchorEvent = relations.find(
-				([r]) =>
-					r.sentence === a.sentence && r.start >= a.anchor.start - 1 && r.start < a.anchor.end
-			)?.[1];
-			const dated = reg
-				.inSentence(a.sentence)
-				.filter((x) => x.e !== anchorEvent && x.s.end <= a.start)
-				.sort((x, y) => y.s.end - x.s.end)[0]?.e;
-			if (!anchorEvent || !dated) continue;
-			const wordingOf = (e: EventDraft) => e.spans.find((s) => s.sentence === a.sentence);
-			const evidence = {
-				start: Math.min(...[dated, anchorEvent].map((e) => wordingOf(e)?.start ?? a.start)),
-				end: a.end
-			};
-			const anchorDay =
-				anchorEvent.start ??
-				(anchorEvent.date?.precision === 'day' ? parseDay(anchorEvent.date.date) : undefined);
-			const datedDay =
-				dated.start ?? (dated.date?.precision === 'day' ? parseDay(dated.date.date) : undefined);
-			if (datedDay && !dated.date) {
-				dated.date = factDate(datedDay, 'day', a.wording);
-				dated.dateEvidence = evidence;
-			}
-			if (anchorDay && !datedDay) {
-				dated.start = addDays(anchorDay, a.days);
-				dated.date = factDate(dated.start, 'day', a.wording);
-				dated.dateEvidence = evidence;
-			} else if (datedDay && !anchorDay) {
-				anchorEvent.start = addDays(datedDay, -a.days);
-				const before = a.days > 0 ? 'before' : 'after';
-				const count = Math.abs(a.days) === 1 ? 'a day' : `${Math.abs(a.days)} days`;
-				anchorEvent.date = factDate(
-					anchorEvent.start,
-					'day',
-					`${count} ${before} ${dated.name} began`
-				);
-				anchorEvent.dateEvidence = evidence;
-			}
-		}
-	}
-}
-
-/** "Xi's trip coincides with a surprise visit to Kyiv": the second is dated by the first's days. */
-function coincide(c: Clauses, reg: Registry): void {
-	const text = c.doc.text;
-	for (const m of text.matchAll(/\bcoincides? with\b/g)) {
-		const at = m.index;
-		const sentence = c.doc.sentences.findIndex((s) => s.start <= at && at < s.end);
-		const here = reg.inSentence(sentence);
-		const before = here.filter((x) => x.s.end <= at).sort((a, b) => b.s.end - a.s.end)[0];
-		const after = here.filter((x) => x.s.start >= at).sort((a, b) => a.s.start - b.s.start)[0];
-		if (!before || !after || after.e.date) continue;
-		const first =
-			before.e.start ??
-			(before.e.date?.precision === 'day' ? parseDay(before.e.date.date) : undefined);
-		if (!first) continue;
-		const last = addDays(first, (before.e.lengthDays ?? 1) - 1);
-		const date = spanDate(first, last, `coinciding with ${before.e.name}`);
-		if (!date) continue;
-		after.e.date = date;
-		after.e.dateEvidence = { start: before.s.start, end: after.s.end };
-	}
 }
