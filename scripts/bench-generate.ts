@@ -7,35 +7,13 @@
 // tsx loads it (tsx keeps function names by wrapping every closure it creates, which costs
 // the generator about a tenth of its time and does not happen in production).
 // Usage: npm run bench:generate [-- --runs N]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
-import { percentile, report } from './bench-support';
+import { builtForNode, percentile, report, runsArg } from './bench-support';
 import type { FactBase } from '../src/lib/domain/fact-base';
 import type * as Generator from './bench-generate-entry';
 
-/** The generator's modules, built by Vite for Node into a throwaway folder and loaded. */
-async function builtGenerator(): Promise<typeof Generator> {
-	const outDir = mkdtempSync(path.join(tmpdir(), 'factdeck-generate-'));
-	try {
-		await build({
-			configFile: false,
-			logLevel: 'silent',
-			// Bundled whole (zod too), so the module loads from the temporary folder.
-			ssr: { noExternal: true },
-			build: { ssr: 'scripts/bench-generate-entry.ts', outDir, minify: false, emptyOutDir: true }
-		});
-		return (await import(
-			pathToFileURL(path.join(outDir, 'bench-generate-entry.js')).href
-		)) as typeof Generator;
-	} finally {
-		rmSync(outDir, { recursive: true, force: true });
-	}
-}
-
-const { questionBank, syntheticFactBase, xiMoscow } = await builtGenerator();
+const { questionBank, syntheticFactBase, xiMoscow } = await builtForNode<typeof Generator>(
+	'scripts/bench-generate-entry.ts'
+);
 
 interface Timing {
 	median: number;
@@ -96,19 +74,9 @@ function roundRatio(times: number[][], of: number, against: number): number {
 	);
 }
 
-function runsArg(): number {
-	const at = process.argv.indexOf('--runs');
-	const n = at === -1 ? 200 : Number(process.argv[at + 1]);
-	if (!Number.isInteger(n) || n < 1) {
-		process.stderr.write('usage: tsx scripts/bench-generate.ts [--runs N]\n');
-		process.exit(2);
-	}
-	return n;
-}
-
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 
-const runs = runsArg();
+const runs = runsArg('bench-generate.ts', 200);
 const article = time(xiMoscow, runs, 20);
 const small = syntheticFactBase(1_000);
 const large = syntheticFactBase(10_000);

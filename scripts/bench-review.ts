@@ -3,7 +3,7 @@
 // a grade, through the app's functions and through the same SQL as raw better-sqlite3 prepared
 // statements in the same process. Prints median and p99; passes or fails on nothing.
 // Usage: npm run bench:review [-- --runs N]
-import { percentile, report, type BenchRow } from './bench-support';
+import { percentile, report, type BenchRow, runsArg } from './bench-support';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,16 +24,6 @@ import { getSettings, gradeCard, nextCard, type DeckFilter } from '../src/lib/se
 
 const CARDS = 100_000;
 const LOGS = 1_000_000;
-
-function runsArg(): number {
-	const at = process.argv.indexOf('--runs');
-	const n = at === -1 ? 5000 : Number(process.argv[at + 1]);
-	if (!Number.isInteger(n) || n < 10) {
-		process.stderr.write('usage: tsx scripts/bench-review.ts [--runs N]\n');
-		process.exit(2);
-	}
-	return n;
-}
 
 /** A small seeded generator, so every run builds the same data. */
 function random(seed: number) {
@@ -96,7 +86,7 @@ function printTable(rows: readonly (readonly string[])[]): void {
 	}
 }
 
-const runs = runsArg();
+const runs = runsArg('bench-review.ts', 5000, 10);
 const dir = mkdtempSync(path.join(tmpdir(), 'factdeck-bench-review-'));
 const file = path.join(dir, 'bench.db');
 const db = openDatabase(file);

@@ -1,9 +1,11 @@
 // Shared by the benchmarks: start the production build on a throwaway database, and
 // summarise latencies. Benchmarks print numbers; they never pass or fail on time.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
 
 export function ensureBuild(): void {
 	if (existsSync('build/index.js')) return;
@@ -102,4 +104,37 @@ export function report(rows: BenchRow[]): void {
 	const file = process.env.BENCH_REPORT;
 	if (!file) return;
 	appendFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+}
+
+/**
+ * A script's modules as the app runs them: built by Vite for Node (as the server build
+ * compiles them) into a throwaway folder, and loaded. tsx keeps function names by wrapping
+ * every closure it creates, which costs hot code about a tenth of its time.
+ */
+export async function builtForNode<T>(entry: string): Promise<T> {
+	const outDir = mkdtempSync(path.join(tmpdir(), 'factdeck-bench-build-'));
+	try {
+		await build({
+			configFile: false,
+			logLevel: 'silent',
+			// Bundled whole (zod and the NLP libraries too), so it loads from the temporary folder.
+			ssr: { noExternal: true },
+			build: { ssr: entry, outDir, minify: false, emptyOutDir: true }
+		});
+		const name = path.basename(entry).replace(/\.ts$/, '.js');
+		return (await import(pathToFileURL(path.join(outDir, name)).href)) as T;
+	} finally {
+		rmSync(outDir, { recursive: true, force: true });
+	}
+}
+
+/** The --runs N a benchmark was given, or its default; at least `min`. */
+export function runsArg(script: string, fallback: number, min = 1): number {
+	const at = process.argv.indexOf('--runs');
+	const n = at === -1 ? fallback : Number(process.argv[at + 1]);
+	if (!Number.isInteger(n) || n < min) {
+		process.stderr.write(`usage: tsx scripts/${script} [--runs N]\n`);
+		process.exit(2);
+	}
+	return n;
 }

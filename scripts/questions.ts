@@ -13,6 +13,7 @@ import type { ItemNotes } from '../src/lib/domain/generate/notes';
 import { countByRule, lintBank, lintRules, type LintProblem } from '../src/lib/domain/lint-bank';
 import type { QuestionSet } from '../src/lib/domain/question';
 import { syntheticFactBase } from '../src/lib/domain/synthetic-facts';
+import { fail, readArgs } from './cli-args';
 
 const formats = { json: exportJson, gift: exportGift, csv: exportCsv } as const satisfies Record<
 	string,
@@ -25,9 +26,11 @@ const usage = [
 	'       npm run questions -- --lint [--seeds N] [--fact-base FILE.json | --synthetic FACTS]'
 ].join('\n');
 
-function fail(message: string): never {
-	process.stderr.write(`${message}\n${usage}\n`);
-	process.exit(2);
+function integer(flag: string, text: string, min: number): number {
+	if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < min) {
+		fail(`${flag} must be an integer of at least ${min}, got "${text}"`, usage);
+	}
+	return Number(text);
 }
 
 interface Options {
@@ -39,44 +42,30 @@ interface Options {
 	synthetic?: number;
 }
 
-function integer(flag: string, text: string, min: number): number {
-	if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < min) {
-		fail(`${flag} must be an integer of at least ${min}, got "${text}"`);
-	}
-	return Number(text);
-}
-
 function parseArgs(args: readonly string[]): Options {
-	const options: Options = { seed: 1, format: 'json', lint: false, seeds: 20 };
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] ?? '';
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg];
-		const value = () => {
-			if (inline !== undefined) return inline;
-			const next = args[++i];
-			if (next === undefined) fail(`${flag} needs a value`);
-			return next;
-		};
-		if (flag === '--seed') options.seed = integer('--seed', value(), Number.MIN_SAFE_INTEGER);
-		else if (flag === '--seeds') options.seeds = integer('--seeds', value(), 1);
-		else if (flag === '--synthetic') options.synthetic = integer('--synthetic', value(), 1);
-		else if (flag === '--fact-base') options.factBase = value();
-		else if (flag === '--lint') options.lint = true;
-		else if (flag === '--format') {
-			const text = value();
-			if (!Object.hasOwn(formats, text)) fail(`--format must be json, gift or csv, got "${text}"`);
-			options.format = text as Format;
-		} else if (flag === '--help' || flag === '-h') {
-			process.stdout.write(`${usage}\n`);
-			process.exit(0);
-		} else {
-			fail(`unknown argument "${arg}"`);
-		}
+	const { flags, positional } = readArgs(
+		args,
+		['--seed', '--format', '--seeds', '--fact-base', '--synthetic'],
+		usage,
+		['--lint']
+	);
+	if (positional.length) fail(`unknown argument "${positional[0]}"`, usage);
+	const format = flags.get('--format') ?? 'json';
+	if (!Object.hasOwn(formats, format))
+		fail(`--format must be json, gift or csv, got "${format}"`, usage);
+	const factBase = flags.get('--fact-base');
+	const synthetic = flags.get('--synthetic');
+	if (factBase !== undefined && synthetic !== undefined) {
+		fail('--fact-base and --synthetic name two fact bases: give one', usage);
 	}
-	if (options.factBase !== undefined && options.synthetic !== undefined) {
-		fail('--fact-base and --synthetic name two fact bases: give one');
-	}
-	return options;
+	return {
+		seed: integer('--seed', flags.get('--seed') ?? '1', Number.MIN_SAFE_INTEGER),
+		format: format as Format,
+		lint: flags.has('--lint'),
+		seeds: integer('--seeds', flags.get('--seeds') ?? '20', 1),
+		...(factBase !== undefined ? { factBase } : {}),
+		...(synthetic !== undefined ? { synthetic: integer('--synthetic', synthetic, 1) } : {})
+	};
 }
 
 /** The fact base to work on: a JSON file checked as the app checks one, or the article. */
@@ -87,7 +76,7 @@ function loadBase(options: Options): FactBase {
 	try {
 		input = JSON.parse(readFileSync(options.factBase, 'utf8'));
 	} catch (error) {
-		fail(`${options.factBase}: ${(error as Error).message}`);
+		fail(`${options.factBase}: ${(error as Error).message}`, usage);
 	}
 	// A fact-base export wraps the base; a bare base is accepted too.
 	const candidate =
@@ -97,7 +86,7 @@ function loadBase(options: Options): FactBase {
 	const checked = checkFactBase(candidate);
 	if (!checked.ok) {
 		const lines = checked.problems.map((p) => `  ${p.path || '(top)'}: ${p.message}`);
-		fail(`${options.factBase} is not a valid fact base:\n${lines.join('\n')}`);
+		fail(`${options.factBase} is not a valid fact base:\n${lines.join('\n')}`, usage);
 	}
 	return checked.value;
 }
