@@ -140,8 +140,16 @@ export function score(suggestions: Suggestions, curated: FactBase): Score {
 			(e) => e.id,
 			(e) => matchedCurated.has(e.id)
 		),
+		// The dates the text states for a fact: an event's, or one its own quote words. A curator
+		// also dates a greeting by the arrival told the paragraph before; that is a reading of
+		// the text, not a date in it.
 		datedFacts: recall(
-			curated.facts.filter((f) => f.date),
+			curated.facts.filter(
+				(f) =>
+					f.date &&
+					(f.predicate === 'happened_on' ||
+						f.quote.toLowerCase().includes(f.date.wording.toLowerCase()))
+			),
 			(f) => f.id,
 			datedFound
 		),
