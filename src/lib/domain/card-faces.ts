@@ -219,7 +219,8 @@ const forwardAsks: Record<Predicate, { ask: Ask; answer: 'object' | 'subject' | 
 	welcomed: { ask: (p) => `What would ${p.S} welcome?`, answer: 'value' },
 	worried_about: { ask: (p) => `What ${p.is} ${p.S} worried about?`, answer: 'value' },
 	is_a: { ask: (p) => `What ${p.is} ${p.S}, as the article describes it?`, answer: 'value' },
-	located_in: { ask: (p) => `Where ${p.is} ${p.S}?`, answer: 'value' }
+	located_in: { ask: (p) => `Where ${p.is} ${p.S}?`, answer: 'value' },
+	relation: { ask: (p) => `${p.wh} ${p.V} ${p.O}${p.ctx}?`, answer: 'subject' }
 };
 
 function forwardDraft(f: Fact, entities: Map<string, Entity>): Draft {

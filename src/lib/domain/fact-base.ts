@@ -8,7 +8,9 @@ export const entityKinds = [
 	'organisation',
 	'place',
 	'document',
-	'event'
+	'event',
+	// Anything else a text is about: a spacecraft, a drug, a species, an invention.
+	'thing'
 ] as const;
 export type EntityKind = (typeof entityKinds)[number];
 
@@ -43,7 +45,11 @@ export const predicates = [
 	'welcomed', // subject would welcome value.text
 	'worried_about', // subject is worried about value.text
 	'is_a', // subject is value.text, the article's description ("self-ruled island", "town")
-	'located_in' // subject (a place) is in object; value.text keeps the wording ("eastern Ukraine")
+	'located_in', // subject (a place) is in object; value.text keeps the wording ("eastern Ukraine")
+	// Any other relation, in the text's words: subject <value.text> object, the verb phrase in the
+	// past tense ("launched", "founded", "discovered", "set up"), so a science or history text
+	// can be curated too.
+	'relation'
 ] as const;
 export type Predicate = (typeof predicates)[number];
 

@@ -103,7 +103,10 @@ export const predicateTruth: Record<Predicate, PredicateTruth> = {
 	worried_about: { exclusive: never, occasion: false, notGiven: true },
 	is_a: { exclusive: never, occasion: false, notGiven: false },
 	// A place lies in a city, a region and a country at once.
-	located_in: { exclusive: never, occasion: false, notGiven: false }
+	located_in: { exclusive: never, occasion: false, notGiven: false },
+	// A relation in the teacher's words: whether "founded" or "visited", nothing says it happens
+	// once, so nothing about it is exclusive; a swap is only "not given".
+	relation: { exclusive: never, occasion: false, notGiven: true }
 };
 
 /** Whether another filler of this slot of the fact would be false (not just unmentioned). */

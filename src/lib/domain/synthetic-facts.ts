@@ -598,6 +598,19 @@ const makers: Record<Predicate, Maker> = {
 			statement: `${place.name} is in ${region}.`,
 			quote: `${place.name} in ${region}`
 		};
+	},
+	relation: ({ random, pools }) => {
+		const person = random.pick(pools.person);
+		const document = random.pick(pools.document);
+		const verb = random.pick(['drafted', 'signed', 'presented', 'set up']);
+		return {
+			predicate: 'relation',
+			subject: person.id,
+			object: document.id,
+			value: { kind: 'text', text: verb },
+			statement: `${person.name} ${verb} ${document.name}.`,
+			quote: `${person.name} ${verb} ${document.name}`
+		};
 	}
 };
 

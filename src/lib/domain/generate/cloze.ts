@@ -155,7 +155,8 @@ const blankLabels: Record<Entity['kind'], { one: string; many: string }> = {
 	organisation: { one: 'organisation', many: 'organisations' },
 	place: { one: 'place', many: 'place' },
 	document: { one: 'document', many: 'document' },
-	event: { one: 'event', many: 'event' }
+	event: { one: 'event', many: 'event' },
+	thing: { one: 'missing words', many: 'missing words' }
 };
 
 /**

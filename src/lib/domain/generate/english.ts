@@ -9,7 +9,8 @@ const nouns: Record<EntityKind, { one: string; many: string }> = {
 	organisation: { one: 'organisation', many: 'organisations' },
 	place: { one: 'place', many: 'places' },
 	document: { one: 'document', many: 'documents' },
-	event: { one: 'event', many: 'events' }
+	event: { one: 'event', many: 'events' },
+	thing: { one: 'thing', many: 'things' }
 };
 
 export function kindNoun(kind: EntityKind): { one: string; many: string } {
@@ -43,7 +44,7 @@ function looksPlural(e: Entity): boolean {
 /** The question word for an entity in the hole: "Who", "Which country", … */
 export function whWord(e: Entity): string {
 	if (actsLikePeople(e)) return 'Who';
-	return isPlural(e) ? 'What' : `Which ${nouns[e.kind].one}`;
+	return isPlural(e) || e.kind === 'thing' ? 'What' : `Which ${nouns[e.kind].one}`;
 }
 
 /** People, and groups named in the plural ("Western countries", "Russian forces"). */
@@ -63,7 +64,7 @@ export function kindScope(e: Entity): readonly EntityKind[] {
 }
 
 const actors: readonly EntityKind[] = ['person', 'organisation', 'country'];
-const things: readonly EntityKind[] = ['document', 'event', 'place'];
+const things: readonly EntityKind[] = ['document', 'event', 'place', 'thing'];
 const ownKind = Object.fromEntries(entityKinds.map((k) => [k, [k]])) as unknown as Record<
 	EntityKind,
 	readonly EntityKind[]
@@ -225,6 +226,63 @@ const actionParticiples: Record<string, string> = {
 	capture: 'captured',
 	fall: 'taken'
 };
+
+/** Past participles that differ from the past tense: "wrote" → "written". */
+const participles: Record<string, string> = {
+	wrote: 'written',
+	took: 'taken',
+	gave: 'given',
+	began: 'begun',
+	saw: 'seen',
+	drew: 'drawn',
+	flew: 'flown',
+	grew: 'grown',
+	knew: 'known',
+	threw: 'thrown',
+	blew: 'blown',
+	rose: 'risen',
+	spoke: 'spoken',
+	broke: 'broken',
+	chose: 'chosen',
+	froze: 'frozen',
+	stole: 'stolen',
+	woke: 'woken',
+	drove: 'driven',
+	rode: 'ridden',
+	ate: 'eaten',
+	fell: 'fallen',
+	forgot: 'forgotten',
+	hid: 'hidden',
+	shook: 'shaken',
+	swore: 'sworn',
+	tore: 'torn',
+	wore: 'worn',
+	sang: 'sung',
+	rang: 'rung',
+	swam: 'swum',
+	ran: 'run',
+	came: 'come',
+	became: 'become',
+	went: 'gone',
+	did: 'done',
+	showed: 'shown',
+	sewed: 'sewn',
+	undertook: 'undertaken',
+	overtook: 'overtaken',
+	withdrew: 'withdrawn',
+	forbade: 'forbidden',
+	mistook: 'mistaken'
+};
+
+/**
+ * A verb phrase in the past tense as the passive needs it: "discovered" stays, "wrote" becomes
+ * "written", "set up" stays "set up" (only the first word is a verb).
+ */
+export function pastParticiple(phrase: string): string {
+	const [verb = '', ...rest] = phrase.trim().split(/\s+/);
+	const done = participles[verb.toLowerCase()] ?? verb;
+	return [done, ...rest].join(' ');
+}
 
 /** How a question asks when an event happened, and how a statement says it did. */
 export interface EventWording {

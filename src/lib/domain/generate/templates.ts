@@ -2,7 +2,7 @@
 // from one fact, and how to state the claim for true/false. The builders do the checking.
 import type { Fact, Predicate } from '../fact-base';
 import type { Slot } from './fact-index';
-import { aboutOrThat, indefinite, placePhrase } from './english';
+import { aboutOrThat, indefinite, pastParticiple, placePhrase } from './english';
 
 /** The pieces a template writes with; the entity in the hole is a question word. */
 export interface Parts {
@@ -330,6 +330,27 @@ export const entityTemplates: readonly EntityTemplate[] = [
 		ask: (p) => `Which ${p.one} do${p.s === 's' ? 'es' : ''} ${p.S} export ${p.V} to?`,
 		among: (p) => `Which of these ${p.many} do${p.s === 's' ? 'es' : ''} ${p.S} export ${p.V} to?`,
 		claim: (p) => `${p.S} export${p.s} ${p.V} to ${p.O}.`
+	},
+	// relation: the text's own verb phrase, past tense ("discovered", "set up").
+	{
+		id: 'who-did',
+		predicate: 'relation',
+		hole: 'subject',
+		withValue: true,
+		context: 'date',
+		ask: (p) => `${p.wh} ${p.V} ${p.O}${p.ctx}?`,
+		among: (p) => `Which of these ${p.many} ${p.V} ${p.O}${p.ctx}?`,
+		claim: (p) => `${p.S} ${p.V} ${p.O}${p.ctx}.`
+	},
+	{
+		id: 'done-by',
+		predicate: 'relation',
+		hole: 'object',
+		withValue: true,
+		context: 'date',
+		ask: (p) => `${p.wh} was ${pastParticiple(p.V)} by ${p.S}${p.ctx}?`,
+		among: (p) => `Which of these ${p.many} was ${pastParticiple(p.V)} by ${p.S}${p.ctx}?`,
+		claim: (p) => `${p.S} ${p.V} ${p.O}${p.ctx}.`
 	},
 	// located_in
 	{
