@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absorbGuest, createGuest, signIn, signUp, signUpSchema } from './accounts';
+import { absorbGuest, createGuest, signIn, signUp, signUpSchema, signUpTimeZone } from './accounts';
 import {
 	createSession,
 	sessionCookieOptions,
@@ -10,6 +10,7 @@ import {
 import { factBases } from '../content';
 import { loadFactBase } from './db/content';
 import { attempt, user } from './db/schema';
+import { getSettings } from './flashcards';
 import { bankSetId, syncGeneratedSet } from './question-sets';
 import { startAttempt } from './quiz';
 import { FailureLimiter, signInRules } from './rate-limit';
@@ -49,6 +50,35 @@ describe('sign-up', () => {
 		expect(bad.success).toBe(false);
 		const paths = bad.error!.issues.map((i) => i.path[0]);
 		expect(paths).toEqual(expect.arrayContaining(['username', 'password', 'role']));
+	});
+
+	it('stores the time zone the browser reported, or the one chosen, for the learner’s days', async () => {
+		const db = createTestDb();
+		const zone = signUpTimeZone('', 'America/Los_Angeles', 'Europe/Paris');
+		const result = await signUp(db, {
+			username: 'cali',
+			password: 'cali-secret-pw',
+			role: 'learner',
+			timeZone: zone
+		});
+		if (!result.ok) throw new Error(result.message);
+		// The account's zone wins over whatever zone a later browser reports.
+		expect(getSettings(db, result.userId, 'Asia/Tokyo')).toMatchObject({
+			timeZone: 'America/Los_Angeles',
+			dayStartHour: 4
+		});
+		expect(signUpTimeZone('Europe/Berlin', 'America/Los_Angeles')).toBe('Europe/Berlin');
+		// What the browser sends is checked: a made-up zone is passed over, then UTC.
+		expect(signUpTimeZone('', 'Mars/Olympus', 'asia/tokyo')).toBe('Asia/Tokyo');
+		expect(signUpTimeZone('', 'Mars/Olympus', undefined)).toBe('UTC');
+		expect(
+			signUpSchema.safeParse({
+				username: 'ok_name',
+				password: 'long-enough-pw',
+				role: 'learner',
+				timeZone: 'Mars/Olympus'
+			}).success
+		).toBe(false);
 	});
 
 	it("turns a guest into the account, keeping the guest's id and so their progress", async () => {

@@ -2,10 +2,11 @@
 // and guests, who may study without an account until they create one.
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE, timeZoneSchema } from '../domain/learner-day';
 import { generateToken, hashPassword, verifyPassword } from './auth';
 import type { Db } from './db';
-import { user, userRoles, type UserRole } from './db/schema';
-import { moveProgress } from './progress-owner';
+import { learnerSettings, user, userRoles, type UserRole } from './db/schema';
+import { moveProgress, type Tx } from './progress-owner';
 import { FailureLimiter, signInRules } from './rate-limit';
 
 export function usernameKey(username: string): string {
@@ -30,7 +31,9 @@ export const signUpSchema = z
 		role: z.enum(userRoles, { message: 'Choose whether you are a learner or a teacher.' }),
 		email: z
 			.union([z.literal(''), z.email('That email address does not look right.').max(254)])
-			.optional()
+			.optional(),
+		/** The zone chosen in the list; '' for "this device's", resolved by signUpTimeZone. */
+		timeZone: z.union([z.literal(''), timeZoneSchema]).optional()
 	})
 	.refine((v) => usernameKey(v.password) !== usernameKey(v.username), {
 		message: 'Your password must not be your username.',
@@ -39,6 +42,20 @@ export const signUpSchema = z
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
+/**
+ * The zone an account's days start in: the one chosen, else the device's (from the sign-up
+ * form's script, or the layout's cookie), else UTC. What a browser sends is checked: an
+ * unknown name is passed over, not stored.
+ */
+export function signUpTimeZone(chosen: string | undefined, ...fromDevice: (string | undefined)[]) {
+	if (chosen) return chosen;
+	for (const zone of fromDevice) {
+		const known = zone ? canonicalTimeZone(zone) : undefined;
+		if (known) return known;
+	}
+	return DEFAULT_TIME_ZONE;
+}
+
 export type SignUpResult =
 	{ ok: true; userId: string } | { ok: false; field: 'username'; message: string };
 
@@ -46,7 +63,11 @@ export type SignUpResult =
  * Creates an account. A guest's row becomes the account, so the guest's progress is simply
  * still theirs; otherwise a new row is inserted.
  */
-export async function signUp(db: Db, input: SignUpInput, guestId?: string): Promise<SignUpResult> {
+export async function signUp(
+	db: Db,
+	input: SignUpInput & { timeZone?: string },
+	guestId?: string
+): Promise<SignUpResult> {
 	const passwordHash = await hashPassword(input.password);
 	const key = usernameKey(input.username);
 	return db.transaction(
@@ -68,16 +89,28 @@ export async function signUp(db: Db, input: SignUpInput, guestId?: string): Prom
 					.set(account)
 					.where(and(eq(user.id, guestId), eq(user.isGuest, true)))
 					.run();
-				if (updated.changes === 1) return { ok: true, userId: guestId } as const;
+				if (updated.changes === 1) {
+					storeTimeZone(tx, guestId, input.timeZone);
+					return { ok: true, userId: guestId } as const;
+				}
 			}
 			const id = generateToken();
 			tx.insert(user)
 				.values({ id, ...account })
 				.run();
+			storeTimeZone(tx, id, input.timeZone);
 			return { ok: true, userId: id } as const;
 		},
 		{ behavior: 'immediate' }
 	);
+}
+
+function storeTimeZone(tx: Tx, userId: string, timeZone: string | undefined) {
+	if (!timeZone) return;
+	tx.insert(learnerSettings)
+		.values({ userId, timeZone })
+		.onConflictDoUpdate({ target: learnerSettings.userId, set: { timeZone } })
+		.run();
 }
 
 export function createGuest(db: Db): string {

@@ -1,17 +1,21 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { signUp, signUpSchema } from '$lib/server/accounts';
+import { timeZoneNames } from '$lib/domain/learner-day';
+import { signUp, signUpSchema, signUpTimeZone } from '$lib/server/accounts';
 import { getDb } from '$lib/server/app-db';
 import { field, fieldErrors, readForm, safeNext } from '$lib/server/forms';
+import { TIME_ZONE_COOKIE } from '$lib/browser-zone';
 import { startSession } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user && !locals.user.isGuest) redirect(303, safeNext(url.searchParams.get('next')));
-	return { guest: locals.user?.isGuest ?? false };
+	return { guest: locals.user?.isGuest ?? false, timeZones: timeZoneNames() };
 };
 
-type Errors = Partial<Record<'form' | 'username' | 'password' | 'email' | 'role', string>>;
-type Values = { username: string; email: string; role: string };
+type Errors = Partial<
+	Record<'form' | 'username' | 'password' | 'email' | 'role' | 'timeZone', string>
+>;
+type Values = { username: string; email: string; role: string; timeZone: string };
 
 const refuse = (values: Values, errors: Errors) => fail(400, { values, errors });
 
@@ -19,12 +23,16 @@ export const actions: Actions = {
 	default: async (event) => {
 		const data = await readForm(event.request);
 		if (!data) {
-			return refuse({ username: '', email: '', role: '' }, { form: 'The form could not be read.' });
+			return refuse(
+				{ username: '', email: '', role: '', timeZone: '' },
+				{ form: 'The form could not be read.' }
+			);
 		}
 		const values = {
 			username: field(data, 'username'),
 			email: field(data, 'email'),
-			role: field(data, 'role')
+			role: field(data, 'role'),
+			timeZone: field(data, 'timeZone').slice(0, 100)
 		};
 		if (event.locals.user && !event.locals.user.isGuest) {
 			return refuse(values, { form: 'You are already signed in.' });
@@ -32,7 +40,12 @@ export const actions: Actions = {
 		const parsed = signUpSchema.safeParse({ ...values, password: field(data, 'password') });
 		if (!parsed.success) return refuse(values, fieldErrors(parsed.error.issues));
 		const guestId = event.locals.user?.isGuest ? event.locals.user.id : undefined;
-		const result = await signUp(getDb(), parsed.data, guestId);
+		const timeZone = signUpTimeZone(
+			parsed.data.timeZone,
+			field(data, 'deviceTimeZone'),
+			event.cookies.get(TIME_ZONE_COOKIE)
+		);
+		const result = await signUp(getDb(), { ...parsed.data, timeZone }, guestId);
 		if (!result.ok) return refuse(values, { [result.field]: result.message });
 		startSession(event, result.userId);
 		redirect(

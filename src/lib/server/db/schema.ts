@@ -414,7 +414,7 @@ export const reviewLog = sqliteTable(
 	]
 );
 
-/** A learner's scheduling settings; no row means the defaults. */
+/** A learner's scheduling settings and day; no row means the defaults. */
 export const learnerSettings = sqliteTable('learner_settings', {
 	userId: text('user_id')
 		.primaryKey()
@@ -422,6 +422,10 @@ export const learnerSettings = sqliteTable('learner_settings', {
 	desiredRetention: real('desired_retention').notNull().default(0.9),
 	newPerDay: integer('new_per_day').notNull().default(20),
 	reviewsPerDay: integer('reviews_per_day').notNull().default(200),
+	/** IANA zone of the learner's days; null: the browser's (a guest's, or an old account's). */
+	timeZone: text('time_zone'),
+	/** The local hour at which a new day begins (Anki's "next day starts at"). */
+	dayStartHour: integer('day_start_hour').notNull().default(4),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 		.notNull()
 		.default(sql`(unixepoch('subsec') * 1000)`)

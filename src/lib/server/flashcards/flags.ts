@@ -1,6 +1,7 @@
 // Burying, suspending and resetting cards, and the list of leeches and suspended cards.
 import { and, asc, desc, eq, or } from 'drizzle-orm';
-import { isPristine, newMemory, startOfNextDay } from '../../domain/scheduling';
+import { startOfNextDay, type DayClock } from '../../domain/learner-day';
+import { isPristine, newMemory } from '../../domain/scheduling';
 import type { Db } from '../db';
 import { cardState, type CardStateRow } from '../db/schema';
 import { cardExists, cardFaces } from './cards';
@@ -47,9 +48,15 @@ function setFlags(
 	return true;
 }
 
-/** Hides a card until the start of tomorrow (UTC). */
-export function buryCard(db: Db, userId: string, cardId: string, now: Date): boolean {
-	return setFlags(db, userId, cardId, now, () => ({ buriedUntil: startOfNextDay(now) }));
+/** Hides a card until the start of the learner's next day. */
+export function buryCard(
+	db: Db,
+	userId: string,
+	cardId: string,
+	now: Date,
+	day: DayClock
+): boolean {
+	return setFlags(db, userId, cardId, now, () => ({ buriedUntil: startOfNextDay(now, day) }));
 }
 
 export function suspendCard(db: Db, userId: string, cardId: string, now: Date): boolean {

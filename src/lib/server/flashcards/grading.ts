@@ -2,13 +2,13 @@
 // as reviews.
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { factCardId } from '../../domain/card-faces';
+import { startOfDay, type DayClock } from '../../domain/learner-day';
 import {
 	defaultSettings,
 	isPristine,
 	quizRating,
 	review,
 	rollback,
-	startOfDay,
 	type Rating1to4,
 	type ReviewOrigin
 } from '../../domain/scheduling';
@@ -153,15 +153,15 @@ export interface LastGrade {
 	undoable: boolean;
 }
 
-/** The learner's latest flashcard grade today, for the screen and for undo. */
-export function lastGrade(db: Db, userId: string, now: Date): LastGrade | undefined {
+/** The learner's latest flashcard grade today (their day), for the screen and for undo. */
+export function lastGrade(db: Db, userId: string, now: Date, day: DayClock): LastGrade | undefined {
 	const log = db
 		.select()
 		.from(reviewLog)
 		.where(
 			and(
 				eq(reviewLog.userId, userId),
-				gt(reviewLog.reviewedAt, new Date(startOfDay(now).getTime() - 1)),
+				gt(reviewLog.reviewedAt, new Date(startOfDay(now, day).getTime() - 1)),
 				eq(reviewLog.origin, 'review')
 			)
 		)
@@ -195,10 +195,10 @@ export type UndoResult =
  * Undoes the learner's latest grade today: ts-fsrs's rollback restores the memory before it,
  * the log row goes, and a card that became a leech by that grade is neither any more.
  */
-export function undoLastGrade(db: Db, userId: string, now: Date): UndoResult {
+export function undoLastGrade(db: Db, userId: string, now: Date, day: DayClock): UndoResult {
 	return db.transaction(
 		(tx): UndoResult => {
-			const last = lastGrade(db, userId, now);
+			const last = lastGrade(db, userId, now, day);
 			if (!last) return { ok: false, message: 'There is no grade from today to undo.' };
 			if (!last.undoable) {
 				return {

@@ -40,4 +40,4 @@ export {
 	type QueueCounts,
 	type QueueState
 } from './queue';
-export { getSettings, saveSettings } from './settings';
+export { getSettings, hasOwnTimeZone, saveSettings } from './settings';

@@ -1,11 +1,10 @@
 // Each learner's queue: learning cards, then reviews due today, then new cards, within the daily
 // limits, as Anki orders them; the counts a deck shows, and why a deck has nothing to show.
 import { and, asc, count, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { startOfDay, startOfNextDay, type DayClock } from '../../domain/learner-day';
 import {
 	LEARN_AHEAD_MS,
 	remainingToday,
-	startOfDay,
-	startOfNextDay,
 	type DoneToday,
 	type LearnerSettings
 } from '../../domain/scheduling';
@@ -13,17 +12,19 @@ import type { Db } from '../db';
 import { card, cardState } from '../db/schema';
 import { cardInDeck, isInDeck, stateInDeck, type Deck, type DeckFilter } from './decks';
 import { memoryRow } from './memory';
-import { getSettings } from './settings';
 import { learningStates, statements } from './statements';
 
 const notBuried = (at: number) =>
 	or(isNull(cardState.buriedUntil), lte(cardState.buriedUntil, new Date(at)));
 
-/** New cards introduced and review cards reviewed today (flashcard reviews, not quizzes). */
-export function doneToday(db: Db, userId: string, now: Date): DoneToday {
+/**
+ * New cards introduced and review cards reviewed today, the learner's day (flashcard reviews,
+ * not quizzes).
+ */
+export function doneToday(db: Db, userId: string, now: Date, day: DayClock): DoneToday {
 	const row = statements(db).doneToday.get({
 		userId,
-		since: startOfDay(now).getTime() - 1
+		since: startOfDay(now, day).getTime() - 1
 	});
 	return { newCards: Number(row?.newCards ?? 0), reviews: Number(row?.reviews ?? 0) };
 }
@@ -149,9 +150,9 @@ export function queueCounts(
 	userId: string,
 	deck: Deck,
 	now: Date,
-	settings = getSettings(db, userId)
+	settings: LearnerSettings
 ): QueueState {
-	const remaining = remainingToday(settings, doneToday(db, userId, now));
+	const remaining = remainingToday(settings, doneToday(db, userId, now, settings));
 	const t = now.getTime();
 	return {
 		counts: {
@@ -164,7 +165,7 @@ export function queueCounts(
 				userId,
 				deck.filter,
 				'review',
-				startOfNextDay(now).getTime(),
+				startOfNextDay(now, settings).getTime(),
 				t,
 				remaining.reviews
 			)
@@ -189,14 +190,21 @@ export function nextCard(
 	userId: string,
 	deck: Pick<Deck, 'filter' | 'includesNew'>,
 	now: Date,
-	settings: LearnerSettings = getSettings(db, userId)
+	settings: LearnerSettings
 ): NextCard | undefined {
 	const t = now.getTime();
 	const learning = firstDue(db, userId, deck.filter, 'learning', t, t);
 	if (learning) return { cardId: learning, queue: 'learning' };
-	const remaining = remainingToday(settings, doneToday(db, userId, now));
+	const remaining = remainingToday(settings, doneToday(db, userId, now, settings));
 	if (remaining.reviews > 0) {
-		const due = firstDue(db, userId, deck.filter, 'review', startOfNextDay(now).getTime(), t);
+		const due = firstDue(
+			db,
+			userId,
+			deck.filter,
+			'review',
+			startOfNextDay(now, settings).getTime(),
+			t
+		);
 		if (due) return { cardId: due, queue: 'review' };
 	}
 	if (deck.includesNew && remaining.newCards > 0) {
@@ -215,7 +223,7 @@ export function isStudyable(
 	deck: Deck,
 	cardId: string,
 	now: Date,
-	settings = getSettings(db, userId)
+	settings: LearnerSettings
 ): Queue | undefined {
 	if (!isInDeck(db, deck, cardId)) return undefined;
 	const row = memoryRow(db, userId, cardId);
@@ -223,12 +231,12 @@ export function isStudyable(
 	if (row && (row.suspended || (row.buriedUntil && row.buriedUntil.getTime() > t))) {
 		return undefined;
 	}
-	const remaining = remainingToday(settings, doneToday(db, userId, now));
+	const remaining = remainingToday(settings, doneToday(db, userId, now, settings));
 	if (!row || row.state === 'new') {
 		return deck.includesNew && remaining.newCards > 0 ? 'new' : undefined;
 	}
 	if (row.state === 'review') {
-		return row.due.getTime() < startOfNextDay(now).getTime() && remaining.reviews > 0
+		return row.due.getTime() < startOfNextDay(now, settings).getTime() && remaining.reviews > 0
 			? 'review'
 			: undefined;
 	}
@@ -244,14 +252,22 @@ export function whyEmpty(db: Db, userId: string, deck: Deck, now: Date, state: Q
 			: false;
 	const reviewsWaiting =
 		state.remaining.reviews === 0
-			? countDue(db, userId, deck.filter, 'review', startOfNextDay(now).getTime(), t, 1) > 0
+			? countDue(
+					db,
+					userId,
+					deck.filter,
+					'review',
+					startOfNextDay(now, state.settings).getTime(),
+					t,
+					1
+				) > 0
 			: false;
 	const laterToday = countDue(
 		db,
 		userId,
 		deck.filter,
 		'learning',
-		startOfNextDay(now).getTime(),
+		startOfNextDay(now, state.settings).getTime(),
 		t,
 		LARGE
 	);

@@ -8,7 +8,9 @@ import { card, cardState, learnerSettings, reviewLog } from '../db/schema';
 export const settingsColumns = {
 	desiredRetention: learnerSettings.desiredRetention,
 	newPerDay: learnerSettings.newPerDay,
-	reviewsPerDay: learnerSettings.reviewsPerDay
+	reviewsPerDay: learnerSettings.reviewsPerDay,
+	timeZone: learnerSettings.timeZone,
+	dayStartHour: learnerSettings.dayStartHour
 };
 
 export const learningStates: MemoryStateName[] = ['learning', 'relearning'];
