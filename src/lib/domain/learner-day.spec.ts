@@ -11,11 +11,11 @@ import {
 	startOfDayNumber,
 	startOfNextDay,
 	timeZoneNames,
-	timeZoneSchema,
 	UTC_DAY,
 	utcOffset,
 	type DayClock
 } from './learner-day';
+import { timeZoneSchema } from './scheduling';
 
 const HOUR = 60 * 60_000;
 const iso = (d: Date) => d.toISOString();

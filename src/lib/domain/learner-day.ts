@@ -2,7 +2,7 @@
 // their own time zone, so that a learner in California does not meet tomorrow's cards in the
 // afternoon. Daily limits, due counts, burying, streaks and the heatmap all count days this way.
 // Pure: offsets come from Intl with the zone's IANA name, and the clock is always passed in.
-import { z } from 'zod';
+// No zod here: pages format times with utcOffset, and the form schemas live in scheduling.ts.
 
 export const DAY_MS = 24 * 60 * 60_000;
 const HOUR_MS = 60 * 60_000;
@@ -43,33 +43,6 @@ export function timeZoneNames(): string[] {
 	zoneList ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
 	return zoneList;
 }
-
-export const timeZoneSchema = z
-	.string()
-	.trim()
-	.min(1, 'Choose a time zone.')
-	.transform((name, ctx) => {
-		const canonical = canonicalTimeZone(name);
-		if (!canonical) {
-			ctx.addIssue({
-				code: 'custom',
-				message: `"${name.slice(0, 64)}" is not a time zone we know. Choose one from the list, such as Europe/London or America/Los_Angeles.`
-			});
-			return z.NEVER;
-		}
-		return canonical;
-	});
-
-export const dayStartHourSchema = z
-	.string()
-	.trim()
-	.min(1, 'Enter the hour your day starts at.')
-	.regex(/^\d+$/, 'The hour your day starts at must be a whole number from 0 to 23.')
-	.transform(Number)
-	.refine(
-		(n) => n >= 0 && n <= 23,
-		'The hour your day starts at must be from 0 (midnight) to 23 (11 p.m.).'
-	);
 
 // ---------------------------------------------------------------------------------------------
 // Offsets

@@ -14,10 +14,9 @@ import {
 } from 'ts-fsrs';
 import { z } from 'zod';
 import {
+	canonicalTimeZone,
 	DEFAULT_DAY_START_HOUR,
 	DEFAULT_TIME_ZONE,
-	dayStartHourSchema,
-	timeZoneSchema,
 	type DayClock
 } from './learner-day';
 
@@ -331,6 +330,34 @@ const wholeNumber = (label: string, max: number) =>
 		.regex(/^\d+$/, `${label[0]!.toUpperCase()}${label.slice(1)} must be a whole number.`)
 		.transform(Number)
 		.refine((n) => n <= max, `${label[0]!.toUpperCase()}${label.slice(1)} can be at most ${max}.`);
+
+/** An IANA zone name as a form sends it, spelled as Intl spells it once checked. */
+export const timeZoneSchema = z
+	.string()
+	.trim()
+	.min(1, 'Choose a time zone.')
+	.transform((name, ctx) => {
+		const canonical = canonicalTimeZone(name);
+		if (!canonical) {
+			ctx.addIssue({
+				code: 'custom',
+				message: `"${name.slice(0, 64)}" is not a time zone we know. Choose one from the list, such as Europe/London or America/Los_Angeles.`
+			});
+			return z.NEVER;
+		}
+		return canonical;
+	});
+
+export const dayStartHourSchema = z
+	.string()
+	.trim()
+	.min(1, 'Enter the hour your day starts at.')
+	.regex(/^\d+$/, 'The hour your day starts at must be a whole number from 0 to 23.')
+	.transform(Number)
+	.refine(
+		(n) => n >= 0 && n <= 23,
+		'The hour your day starts at must be from 0 (midnight) to 23 (11 p.m.).'
+	);
 
 /**
  * The settings form: retention as a percentage (70 to 99), limits as whole numbers, the day's

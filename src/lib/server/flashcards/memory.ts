@@ -1,11 +1,10 @@
 // A learner's stored memory of a card (its card_state row) and what ts-fsrs needs of it.
 import { and, eq } from 'drizzle-orm';
 import type { Memory } from '../../domain/scheduling';
-import type { Db } from '../db';
+import type { Conn, Db, Tx } from '../db';
 import { cardState, type CardStateRow } from '../db/schema';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Conn = Db | Tx;
+export type { Conn, Tx };
 
 export function memoryRow(db: Conn, userId: string, cardId: string): CardStateRow | undefined {
 	return db
