@@ -195,6 +195,25 @@ describe('the data export', () => {
 	});
 });
 
+it('withholds the answer key of the questions of an unfinished attempt still to answer', () => {
+	const started = startAttempt(db, learner.id, setId, 7);
+	if (!started.ok) throw new Error(started.message);
+	const data = exportAccountData(db, learner.id)!;
+	const open = data.attempts.find((a) => a.id === started.attemptId)!;
+	expect(open.questions).toEqual([
+		{
+			position: 0,
+			questionId: expect.any(String),
+			unanswered: true,
+			question: expect.objectContaining({ type: 'multiple_choice', prompt: mc.prompt })
+		}
+	]);
+	expect(JSON.stringify(open)).not.toContain('correctChoiceId');
+	// A finished attempt shows the questions whole, as its result page does.
+	const finished = data.attempts.find((a) => a.finishedAt)!;
+	expect(JSON.stringify(finished.questions)).toContain('correctChoiceId');
+});
+
 describe('deleting an account', () => {
 	it('needs the right password, and a wrong one changes nothing', async () => {
 		const result = await deleteAccount(db, learner.id, 'not-my-password', false, client);

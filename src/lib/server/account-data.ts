@@ -4,6 +4,8 @@
 // another teacher is not something Factdeck does (yet), and the deletion page says so.
 import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { toPublicQuestion } from '../domain/public-question';
+import type { Question } from '../domain/question';
 import { confirmPassword, type SignInClient } from './accounts';
 import type { Conn, Db } from './db';
 import {
@@ -220,12 +222,26 @@ export function exportAccountData(db: Db, userId: string, now = new Date()) {
 			score: row.score,
 			questions: asked
 				.filter((q) => q.attemptId === row.id)
-				.map((q) => ({
-					position: q.position,
-					questionId: q.questionId,
-					factIds: q.factIds,
-					question: q.body
-				})),
+				.map((q) => {
+					// A question still to answer is exported as the quiz shows it: without its key,
+					// so the export is no way to look answers up mid-quiz.
+					const open =
+						!row.finishedAt &&
+						!answered.some((a) => a.attemptId === row.id && a.position === q.position);
+					return open
+						? {
+								position: q.position,
+								questionId: q.questionId,
+								unanswered: true,
+								question: toPublicQuestion(q.body as Question, row.seed + q.position)
+							}
+						: {
+								position: q.position,
+								questionId: q.questionId,
+								factIds: q.factIds,
+								question: q.body
+							};
+				}),
 			answers: answered
 				.filter((a) => a.attemptId === row.id)
 				.map((a) => ({
