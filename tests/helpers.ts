@@ -10,6 +10,9 @@ export function uniqueName(prefix: string): string {
 
 export const PASSWORD = 'correct-horse-battery';
 
+/** The test database's administrator: its first account, made by global-setup.ts. */
+export const ADMIN = { username: 'school_admin', password: 'admin-horse-battery' } as const;
+
 /**
  * Opens a sign-in or sign-up page once its scripts have loaded and run, so the steps meet the
  * enhanced form most people use (typing earlier is fine too: accounts.spec.ts checks that).
