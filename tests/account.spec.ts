@@ -1,21 +1,9 @@
 // The account page: change the password, see and end sessions, export one's data, delete the
 // account (a teacher is told what goes with theirs).
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { countRows } from './db';
-import { PASSWORD, signIn, signUp, uniqueName } from './helpers';
-
-async function newPage(browser: Browser, userAgent?: string): Promise<Page> {
-	return (await browser.newContext(userAgent ? { userAgent } : {})).newPage();
-}
-
-async function makeClass(page: Page, name: string): Promise<string> {
-	await page.goto('/teach/classes');
-	await page.getByLabel('Class name').fill(name);
-	await page.getByRole('button', { name: 'Create class' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-	return (await page.locator('.join-code').textContent())!.trim();
-}
+import { joinClass, makeClass, newPage, PASSWORD, signIn, signUp, uniqueName } from './helpers';
 
 test('a wrong current password changes nothing; the right one ends the other sessions', async ({
 	browser
@@ -79,10 +67,7 @@ test('a learner exports their data, then deletes their account; their teacher’
 	const name = uniqueName('leaver');
 	const page = await newPage(browser);
 	await signUp(page, name, 'learner');
-	await page.goto('/classes');
-	await page.getByLabel('Join code').fill(code);
-	await page.getByRole('button', { name: 'Join' }).click();
-	await expect(page.getByRole('status')).toContainText('You joined');
+	await joinClass(page, code);
 	await page.goto('/sets/xi-moscow-2023-03-21-quiz');
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 12');

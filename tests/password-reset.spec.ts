@@ -1,44 +1,28 @@
 // Password recovery without email: the learner's teacher issues a one-time code, the learner
 // sets a new password with it and finds their progress; a code works once.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ADMIN, PASSWORD, postForm, signIn, signOut, signUp, uniqueName } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import {
+	ADMIN,
+	answerAnyQuestion,
+	joinClass,
+	makeClass,
+	newPage,
+	PASSWORD,
+	postForm,
+	signIn,
+	signOut,
+	signUp,
+	uniqueName
+} from './helpers';
 
 const SET = '/sets/xi-moscow-2023-03-21-quiz';
-
-async function newPage(browser: Browser): Promise<Page> {
-	return (await browser.newContext()).newPage();
-}
-
-/** A class of the teacher's, and its join code. */
-async function makeClass(page: Page, name: string): Promise<string> {
-	await page.goto('/teach/classes');
-	await page.getByLabel('Class name').fill(name);
-	await page.getByRole('button', { name: 'Create class' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-	return (await page.locator('.join-code').textContent())!.trim();
-}
-
-async function joinClass(page: Page, code: string) {
-	await page.goto('/classes');
-	await page.getByLabel('Join code').fill(code);
-	await page.getByRole('button', { name: 'Join' }).click();
-	await expect(page.getByRole('status')).toContainText('You joined');
-}
 
 /** Starts the article's quiz, answers the first question and finishes: an attempt on record. */
 async function takeQuiz(page: Page) {
 	await page.goto(SET);
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 12');
-	const form = page.locator('form[action="?/answer"]');
-	if (await form.getByRole('radio').count()) await form.getByRole('radio').first().check();
-	else if (await form.locator('select').count()) {
-		for (const select of await form.locator('select').all())
-			await select.selectOption({ index: 1 });
-	} else if (await form.getByRole('textbox').count())
-		await form.getByRole('textbox').first().fill('12');
-	await page.getByRole('button', { name: 'Submit answer' }).click();
-	await expect(page.getByText(/^(✓ Correct|✗ Not quite)$/)).toBeVisible();
+	await answerAnyQuestion(page);
 	await page.getByRole('button', { name: 'Finish now' }).click();
 	await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
 }

@@ -3,7 +3,6 @@ import { factBases } from '../content';
 import { factCardId } from '../domain/card-faces';
 import { defaultSettings } from '../domain/scheduling';
 import type { MultipleChoiceQuestion } from '../domain/question';
-import { signUp } from './accounts';
 import {
 	CONFIRM_OWNED,
 	deleteAccount,
@@ -22,6 +21,7 @@ import { finishAttempt, startAttempt, submitAnswer } from './quiz';
 import { issueResetCodeAsTeacher } from './reset-codes';
 import { setRole } from './admin';
 import { addQuestion, createSet, publishSet } from './teacher-sets';
+import { testAccount } from './testing/accounts';
 import { createTestDb } from './testing/test-db';
 
 const client = { address: '203.0.113.7', browser: 'laptop' };
@@ -47,11 +47,7 @@ let classmate: { id: string; username: string };
 let classId: string;
 let setId: string;
 
-async function make(username: string, role: 'learner' | 'teacher' = 'learner') {
-	const result = await signUp(db, { username, password: `${username}-secret-pw`, role });
-	if (!result.ok) throw new Error(result.message);
-	return { id: result.userId, username };
-}
+const make = (username: string, role?: 'learner' | 'teacher') => testAccount(db, username, role);
 
 function takeQuiz(userId: string) {
 	const started = startAttempt(db, userId, setId, 1, new Date('2026-05-01T10:00:00Z'));

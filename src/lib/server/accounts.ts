@@ -203,9 +203,10 @@ const loginLimiter = new FailureLimiter();
 export const ACCOUNT_DISABLED =
 	'This account has been disabled. Ask your school’s administrator to re-enable it.';
 
-function tooMany(wait: number): string {
+/** "Too many failed sign-ins. Wait 3 minutes and try again." */
+export function tooMany(wait: number, what = 'failed tries'): string {
 	const minutes = Math.ceil(wait / 60_000);
-	return `Too many failed tries. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
+	return `Too many ${what}. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
 }
 
 /** The three keys sign-in and every other password or code check count failures under. */
@@ -242,14 +243,7 @@ export async function signIn(
 ): Promise<SignInResult> {
 	const keys = limitKeys('sign-in', username, client);
 	const wait = limitWait(limiter, keys);
-	if (wait > 0) {
-		const minutes = Math.ceil(wait / 60_000);
-		return {
-			ok: false,
-			status: 429,
-			message: `Too many failed sign-ins. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`
-		};
-	}
+	if (wait > 0) return { ok: false, status: 429, message: tooMany(wait, 'failed sign-ins') };
 	const row = db
 		.select({
 			id: user.id,

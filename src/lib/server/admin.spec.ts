@@ -1,21 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { signUp } from './accounts';
 import { listUsers, setDisabled, setRole, USERS_PER_PAGE } from './admin';
 import { recentAudit } from './audit';
 import { createSession, validateSessionToken } from './auth';
 import type { Db } from './db';
 import { user } from './db/schema';
+import { testAccount } from './testing/accounts';
 import { createTestDb } from './testing/test-db';
 import { createGuest } from './accounts';
 
 let db: Db;
 let admin: { id: string; username: string };
 
-async function make(username: string) {
-	const result = await signUp(db, { username, password: `${username}-secret-pw`, role: 'learner' });
-	if (!result.ok) throw new Error(result.message);
-	return result.userId;
-}
+const make = async (username: string) => (await testAccount(db, username)).id;
 
 beforeEach(async () => {
 	db = createTestDb();

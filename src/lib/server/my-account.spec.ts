@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { signIn, signUp } from './accounts';
+import { signIn } from './accounts';
 import { createSession, sessionIdOf, validateSessionToken } from './auth';
 import type { Db } from './db';
 import {
@@ -9,6 +9,7 @@ import {
 	endOwnSession,
 	listSessions
 } from './my-account';
+import { testAccount } from './testing/accounts';
 import { createTestDb } from './testing/test-db';
 
 const client = { address: '203.0.113.7', browser: 'laptop' };
@@ -20,11 +21,7 @@ const here = sessionIdOf('here');
 const minutesAgo = (n: number) => new Date(Math.floor(Date.now() / 1000) * 1000 - n * 60_000);
 let phoneSeen: Date;
 
-async function make(username: string) {
-	const result = await signUp(db, { username, password: `${username}-secret-pw`, role: 'learner' });
-	if (!result.ok) throw new Error(result.message);
-	return result.userId;
-}
+const make = async (username: string) => (await testAccount(db, username)).id;
 
 beforeEach(async () => {
 	db = createTestDb();

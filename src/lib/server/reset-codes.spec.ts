@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { signIn, signUp } from './accounts';
+import { signIn } from './accounts';
 import { createSession, validateSessionToken } from './auth';
 import { createClass, joinClass } from './classes';
 import type { Db } from './db';
@@ -17,6 +17,7 @@ import {
 	RESET_CODE_LIFETIME
 } from './reset-codes';
 import { setDisabled } from './admin';
+import { testAccount } from './testing/accounts';
 import { createTestDb } from './testing/test-db';
 
 const client = { address: '203.0.113.7', browser: 'laptop' };
@@ -29,11 +30,7 @@ let outsider: string;
 let teacherAsLearner: string;
 let classId: string;
 
-async function make(username: string, role: 'learner' | 'teacher' = 'learner') {
-	const result = await signUp(db, { username, password: `${username}-old-pw`, role });
-	if (!result.ok) throw new Error(result.message);
-	return { id: result.userId, username };
-}
+const make = (username: string, role?: 'learner' | 'teacher') => testAccount(db, username, role);
 
 const passwordHash = (id: string) =>
 	db.select({ h: user.passwordHash }).from(user).where(eq(user.id, id)).get()!.h;
@@ -132,7 +129,7 @@ describe('using a code', () => {
 		expect(validateSessionToken(db, 'phone')).toBeNull();
 		expect(validateSessionToken(db, 'laptop')).toBeNull();
 		expect(await signIn(db, 'pupil', 'a-new-password', client)).toMatchObject({ ok: true });
-		expect(await signIn(db, 'pupil', 'pupil-old-pw', client)).toMatchObject({ ok: false });
+		expect(await signIn(db, 'pupil', 'pupil-secret-pw', client)).toMatchObject({ ok: false });
 	});
 
 	it('works once: a reused code is refused and changes nothing', async () => {

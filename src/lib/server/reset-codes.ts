@@ -12,6 +12,7 @@ import {
 	passwordIsUsername,
 	passwordSchema,
 	PASSWORD_IS_USERNAME,
+	tooMany,
 	usernameKey,
 	type SignInClient
 } from './accounts';
@@ -162,14 +163,7 @@ export async function redeemResetCode(
 ): Promise<RedeemResult> {
 	const keys = limitKeys('reset', input.username, client);
 	const wait = limitWait(limiter, keys);
-	if (wait > 0) {
-		const minutes = Math.ceil(wait / 60_000);
-		return {
-			ok: false,
-			status: 429,
-			message: `Too many wrong codes. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`
-		};
-	}
+	if (wait > 0) return { ok: false, status: 429, message: tooMany(wait, 'wrong codes') };
 	const password = passwordSchema.safeParse(input.password);
 	if (!password.success) {
 		return {
