@@ -17,6 +17,8 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests',
+	// Runs once the server is up: the first account, the admin (see the file).
+	globalSetup: './tests/global-setup.ts',
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,

@@ -14,7 +14,14 @@ declare global {
 		}
 		interface PageData {
 			/** The signed-in person as the client may see them. */
-			viewer: { username: string | null; role: 'learner' | 'teacher'; isGuest: boolean } | null;
+			viewer: {
+				username: string | null;
+				role: 'learner' | 'teacher' | 'admin';
+				isGuest: boolean;
+				/** What the role allows, as access.ts decides it: pages never compare roles. */
+				teaches: boolean;
+				administers: boolean;
+			} | null;
 		}
 	}
 }

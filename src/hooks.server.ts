@@ -6,7 +6,7 @@ import {
 	type HandleServerError,
 	type ServerInit
 } from '@sveltejs/kit';
-import { accessFor } from '$lib/server/access';
+import { accessFor, roleMayEnter } from '$lib/server/access';
 import { getDb, startDatabase } from '$lib/server/app-db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
@@ -37,14 +37,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// Fail closed: a route without a rule is nobody's.
 		error(403, 'This page has no access rule yet.');
 	}
-	if ((access === 'account' || access === 'teacher') && !signedIn) {
+	if (access !== 'public' && access !== 'learner' && !signedIn) {
 		if (event.request.method === 'GET') {
 			redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 		}
 		error(401, 'Sign in first.');
 	}
-	if (access === 'teacher' && user?.role !== 'teacher') {
-		error(403, 'Only teachers can use the teacher area.');
+	if (signedIn && !roleMayEnter(user.role, access)) {
+		error(
+			403,
+			access === 'admin'
+				? 'Only administrators can manage accounts.'
+				: 'Only teachers can use the teacher area.'
+		);
 	}
 	const response = await resolve(event);
 	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);

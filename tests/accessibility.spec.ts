@@ -3,7 +3,7 @@
 // is audited without being listed here.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signUp, uniqueName } from './helpers';
+import { ADMIN, answerAnyQuestion, signIn, signUp, uniqueName } from './helpers';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -90,7 +90,13 @@ async function auditAll(
 test.describe.configure({ timeout: 240_000 });
 
 test('anonymous visitors', async ({ browser }) => {
-	await auditAll(browser, 'anonymous', async () => ['/', '/signin', '/signup', '/signout']);
+	await auditAll(browser, 'anonymous', async () => [
+		'/',
+		'/signin',
+		'/signup',
+		'/signout',
+		'/signin/reset'
+	]);
 });
 
 test('guests', async ({ browser }) => {
@@ -110,18 +116,22 @@ test('learners', async ({ browser }) => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 12');
 		const attempt = page.url();
 		// One answered question (feedback shown), then finish for a result page.
-		const form = page.locator('form[action="?/answer"]');
-		if (await form.getByRole('radio').count()) await form.getByRole('radio').first().check();
-		else if (await form.locator('select').count()) {
-			for (const s of await form.locator('select').all()) await s.selectOption({ index: 1 });
-		} else if (await form.getByRole('textbox').count())
-			await form.getByRole('textbox').first().fill('12');
-		await page.getByRole('button', { name: 'Submit answer' }).click();
-		await expect(page.getByText(/^(✓ Correct|✗ Not quite)$/)).toBeVisible();
+		await answerAnyQuestion(page);
 		const answered = page.url();
 		await page.getByRole('button', { name: 'Finish now' }).click();
 		await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
-		return [answered, attempt, page.url(), '/progress', '/review', '/classes', '/'];
+		return [
+			answered,
+			attempt,
+			page.url(),
+			'/progress',
+			'/review',
+			'/classes',
+			'/account',
+			'/account/delete',
+			'/review/settings',
+			'/'
+		];
 	});
 });
 
@@ -132,6 +142,23 @@ test('teachers', async ({ browser }) => {
 		await page.getByLabel('Class name').fill('Audit class');
 		await page.getByRole('button', { name: 'Create class' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit class');
-		return [page.url(), '/teach', '/teach/classes', '/teach/sets'];
+		// A learner in the class, so the learner's page (with its reset code) is audited too.
+		const code = (await page.locator('.join-code').textContent())!.trim();
+		const learner = await (await browser.newContext()).newPage();
+		await signUp(learner, uniqueName('a11yl'), 'learner');
+		await learner.goto('/classes');
+		await learner.getByLabel('Join code').fill(code);
+		await learner.getByRole('button', { name: 'Join' }).click();
+		await expect(learner.getByRole('status')).toContainText('You joined');
+		await page.reload();
+		const learnerPage = await page.locator('.roster a').first().getAttribute('href');
+		return [page.url(), learnerPage!, '/teach', '/teach/classes', '/teach/sets', '/account/delete'];
+	});
+});
+
+test('admins', async ({ browser }) => {
+	await auditAll(browser, 'admin', async (page) => {
+		await signIn(page, ADMIN.username, ADMIN.password);
+		return ['/admin', '/admin?q=a', '/account'];
 	});
 });

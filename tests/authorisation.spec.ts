@@ -1,13 +1,15 @@
-// Walks every route and every form action as each kind of visitor who must be refused, and
-// fails when a route or action exists that this walk does not know about.
+// Walks every route and every form action as each kind of visitor who must be refused
+// (anonymous, guest, learner, the owning teacher, another teacher, admin), and fails when a
+// route or action exists that this walk does not know about.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { countRows } from './db';
-import { apiSignUp, postForm, uniqueName } from './helpers';
+import { ADMIN, apiSignUp, postForm, uniqueName } from './helpers';
 
-type Actor = 'anonymous' | 'guest' | 'learner' | 'otherTeacher';
+/** teacher: teacher A, who owns the fixture. */
+type Actor = 'anonymous' | 'guest' | 'learner' | 'teacher' | 'otherTeacher' | 'admin';
 
 interface Fixture {
 	/** Teacher A's class, which nobody else may see or change. */
@@ -27,11 +29,15 @@ interface Rule {
 	refuseGet: Actor[];
 	/** Each action, with who must be refused and a form to send. */
 	actions: Record<string, { refuse: Actor[]; form?: (f: Fixture) => Record<string, string> }>;
+	/** Who fuzzes the actions with random forms: someone who passes every access check. */
+	fuzzAs?: Actor;
 }
 
-const everyoneButOwner: Actor[] = ['anonymous', 'guest', 'learner', 'otherTeacher'];
+// An admin is a teacher too (access.ts), but another teacher's class or set is not theirs.
+const everyoneButOwner: Actor[] = ['anonymous', 'guest', 'learner', 'otherTeacher', 'admin'];
 const notTeachers: Actor[] = ['anonymous', 'guest', 'learner'];
 const notAccounts: Actor[] = ['anonymous', 'guest'];
+const notAdmins: Actor[] = ['anonymous', 'guest', 'learner', 'teacher', 'otherTeacher'];
 
 /** Every route of the app: adding a route without a line here fails the first test. */
 const rules: Record<string, Rule> = {
@@ -39,6 +45,11 @@ const rules: Record<string, Rule> = {
 	'/healthz': { path: () => '/healthz', refuseGet: [], actions: {} },
 	'/sources/[id]': { path: () => '/sources/xi-moscow-2023-03-21', refuseGet: [], actions: {} },
 	'/signin': { path: () => '/signin', refuseGet: [], actions: { default: { refuse: [] } } },
+	'/signin/reset': {
+		path: () => '/signin/reset',
+		refuseGet: [],
+		actions: { default: { refuse: [] } }
+	},
 	'/signup': { path: () => '/signup', refuseGet: [], actions: { default: { refuse: [] } } },
 	'/signout': { path: () => '/signout', refuseGet: [], actions: { default: { refuse: [] } } },
 	'/progress': { path: () => '/progress', refuseGet: [], actions: {} },
@@ -99,6 +110,39 @@ const rules: Record<string, Rule> = {
 			leave: { refuse: notAccounts, form: (f) => ({ classId: f.classId }) }
 		}
 	},
+	// Each person's own account: the pages are theirs, so refusing is for those without one.
+	'/account': {
+		path: () => '/account',
+		refuseGet: notAccounts,
+		actions: {
+			username: { refuse: notAccounts, form: () => ({ username: 'intruder_name' }) },
+			password: {
+				refuse: notAccounts,
+				form: () => ({ current: 'x', password: 'intruder-pw-1', confirm: 'intruder-pw-1' })
+			},
+			endSession: { refuse: notAccounts, form: () => ({ session: 'x' }) },
+			endOthers: { refuse: notAccounts }
+		}
+	},
+	'/account/export': { path: () => '/account/export', refuseGet: notAccounts, actions: {} },
+	'/account/delete': {
+		path: () => '/account/delete',
+		refuseGet: notAccounts,
+		actions: { default: { refuse: notAccounts, form: () => ({ password: 'x', confirm: 'yes' }) } }
+	},
+	'/admin': {
+		path: () => '/admin',
+		refuseGet: notAdmins,
+		fuzzAs: 'admin',
+		actions: {
+			role: { refuse: notAdmins, form: (f) => ({ userId: f.learnerId, role: 'admin' }) },
+			disable: { refuse: notAdmins, form: (f) => ({ userId: f.learnerId }) },
+			enable: { refuse: notAdmins, form: (f) => ({ userId: f.learnerId }) },
+			resetCode: { refuse: notAdmins, form: (f) => ({ userId: f.learnerId }) },
+			signup: { refuse: notAdmins, form: () => ({ teacherSignup: 'nobody' }) },
+			rotateInvite: { refuse: notAdmins }
+		}
+	},
 	'/teach': { path: () => '/teach', refuseGet: notTeachers, actions: {} },
 	'/teach/classes': {
 		path: () => '/teach/classes',
@@ -130,7 +174,8 @@ const rules: Record<string, Rule> = {
 	'/teach/classes/[id]/learners/[userId]': {
 		path: (f) => `/teach/classes/${f.classId}/learners/${f.learnerId}`,
 		refuseGet: everyoneButOwner,
-		actions: {}
+		// A reset code for the owner's learner: nobody else may issue one here (an admin has /admin).
+		actions: { resetCode: { refuse: everyoneButOwner } }
 	},
 	'/teach/sets': { path: () => '/teach/sets', refuseGet: notTeachers, actions: {} },
 	'/teach/sets/new': {
@@ -258,11 +303,15 @@ test('each route and action refuses everyone who may not use it', async ({
 		anonymous: await context(),
 		guest: await context(),
 		learner: await context(),
-		otherTeacher: await context()
+		teacher: owner,
+		otherTeacher: await context(),
+		admin: await context()
 	};
 	await apiSignUp(actors.learner, base, uniqueName('pupil'), 'learner');
 	await apiSignUp(actors.otherTeacher, base, uniqueName('rival'), 'teacher');
 	await makeGuest(actors.guest, base);
+	const adminIn = await postForm(actors.admin, '/signin', { ...ADMIN }, base);
+	expect(adminIn.headers()['location'], 'the admin signed in').toBe('/admin');
 	// A learner in the class, whom others must not be able to remove.
 	const member = await context();
 	await apiSignUp(member, base, uniqueName('member'), 'learner');
@@ -299,6 +348,8 @@ test('each route and action refuses everyone who may not use it', async ({
 		questionId
 	};
 	const answersBefore = countRows('answer', 'attempt_id = ?', attemptId);
+	const auditBefore = countRows('audit_log');
+	const codesBefore = countRows('reset_code');
 
 	for (const [id, rule] of Object.entries(rules)) {
 		for (const actor of rule.refuseGet) {
@@ -335,6 +386,14 @@ test('each route and action refuses everyone who may not use it', async ({
 	expect(setPage).toContain('>Draft<');
 	expect(setPage).not.toContain('Injected');
 	expect((await owner.get(`/api/sets/${setId}/export?format=json`)).status()).toBe(200);
+	// No one changed an account they may not touch: the learner is a learner still, enabled,
+	// with no reset code; teacher sign-up is as it was; nothing was written to the audit log.
+	expect(countRows('user', "id = ? and role = 'learner' and disabled_at is null", learnerId)).toBe(
+		1
+	);
+	expect(countRows('reset_code')).toBe(codesBefore);
+	expect(countRows('audit_log')).toBe(auditBefore);
+	expect(countRows('site_settings', "teacher_signup != 'anyone'")).toBe(0);
 
 	// Fuzzing as the owner, who passes every access check: random and malformed forms to
 	// every action get an answer (a refusal, usually), never a server error.
@@ -367,7 +426,16 @@ test('each route and action refuses everyone who may not use it', async ({
 		'reviewsPerDay',
 		'username',
 		'password',
-		'role'
+		'role',
+		'current',
+		'confirm',
+		'session',
+		'teacherSignup',
+		'inviteCode',
+		'timeZone',
+		'deviceTimeZone',
+		'dayStartHour',
+		'email'
 	];
 	const forms = fc.sample(
 		fc.array(fc.tuple(fc.constantFrom(...names), fc.string({ unit: 'binary', maxLength: 40 })), {
@@ -376,12 +444,15 @@ test('each route and action refuses everyone who may not use it', async ({
 		{ numRuns: 12, seed: 20261127 }
 	);
 	for (const [id, rule] of Object.entries(rules)) {
+		const fuzzer = actors[rule.fuzzAs ?? 'teacher'];
 		for (const name of Object.keys(rule.actions)) {
 			if (name === 'delete') continue; // kept for last: it would empty the fixture
+			// Signing out would leave the rest of the fuzzing to an anonymous visitor.
+			if (id === '/signout') continue;
 			const target = name === 'default' ? rule.path(fixture) : `${rule.path(fixture)}?/${name}`;
 			for (const form of forms) {
 				const body = new URLSearchParams(form).toString();
-				const r = await owner.post(target, {
+				const r = await fuzzer.post(target, {
 					headers: {
 						origin: base,
 						accept: 'text/html',
@@ -393,7 +464,7 @@ test('each route and action refuses everyone who may not use it', async ({
 				});
 				expect(r.status(), `POST ${target} (${id}) with ${body}`).toBeLessThan(500);
 			}
-			const junk = await owner.post(target, {
+			const junk = await fuzzer.post(target, {
 				headers: {
 					origin: base,
 					accept: 'text/html',

@@ -9,7 +9,17 @@ export function openTestDb() {
 }
 
 export function countRows(
-	table: 'answer' | 'attempt' | 'attempt_question' | 'class' | 'question' | 'question_set' | 'user',
+	table:
+		| 'answer'
+		| 'attempt'
+		| 'attempt_question'
+		| 'audit_log'
+		| 'class'
+		| 'question'
+		| 'question_set'
+		| 'reset_code'
+		| 'site_settings'
+		| 'user',
 	where = '1=1',
 	...params: unknown[]
 ) {

@@ -1,5 +1,5 @@
 // Shared steps for the browser tests, done the way a person does them.
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 let counter = 0;
 /** A username no other test run uses. */
@@ -9,6 +9,9 @@ export function uniqueName(prefix: string): string {
 }
 
 export const PASSWORD = 'correct-horse-battery';
+
+/** The test database's administrator: its first account, made by global-setup.ts. */
+export const ADMIN = { username: 'school_admin', password: 'admin-horse-battery' } as const;
 
 /**
  * Opens a sign-in or sign-up page once its scripts have loaded and run, so the steps meet the
@@ -75,4 +78,38 @@ export async function apiSignUp(
 		baseURL
 	);
 	expect(response.status(), await response.text()).toBe(303);
+}
+
+/** A page in a browser context of its own: another person, or another device. */
+export async function newPage(browser: Browser, userAgent?: string): Promise<Page> {
+	return (await browser.newContext(userAgent ? { userAgent } : {})).newPage();
+}
+
+/** A teacher makes a class; returns its join code. */
+export async function makeClass(page: Page, name: string): Promise<string> {
+	await page.goto('/teach/classes');
+	await page.getByLabel('Class name').fill(name);
+	await page.getByRole('button', { name: 'Create class' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	return (await page.locator('.join-code').textContent())!.trim();
+}
+
+export async function joinClass(page: Page, code: string) {
+	await page.goto('/classes');
+	await page.getByLabel('Join code').fill(code);
+	await page.getByRole('button', { name: 'Join' }).click();
+	await expect(page.getByRole('status')).toContainText('You joined');
+}
+
+/** Answers the quiz question on screen, whatever its type (not necessarily rightly). */
+export async function answerAnyQuestion(page: Page) {
+	const form = page.locator('form[action="?/answer"]');
+	if (await form.getByRole('radio').count()) await form.getByRole('radio').first().check();
+	else if (await form.locator('select').count()) {
+		for (const select of await form.locator('select').all())
+			await select.selectOption({ index: 1 });
+	} else if (await form.getByRole('textbox').count())
+		await form.getByRole('textbox').first().fill('12');
+	await page.getByRole('button', { name: 'Submit answer' }).click();
+	await expect(page.getByText(/^(✓ Correct|✗ Not quite)$/)).toBeVisible();
 }

@@ -1,4 +1,5 @@
 // Formatting shared by pages: dates at the precision the fact base knows them.
+import { utcOffset } from './domain/learner-day';
 
 const months = [
 	'January',
@@ -24,12 +25,18 @@ export function formatDate(date: string, precision: string | null): string {
 	return `${Number(day)} ${monthName} ${year}`;
 }
 
-/** "21 Mar 2023, 14:05" in UTC, the same on server and client so hydration matches. */
-export function formatDateTime(when: Date | number): string {
-	const d = new Date(when);
+/**
+ * "21 Mar 2023, 14:05 UTC", or in a learner's zone ("21 Mar 2023, 07:05 America/Los_Angeles"):
+ * worked out from the zone's offset, not the runtime's locale, so server and client agree and
+ * hydration matches.
+ */
+export function formatDateTime(when: Date | number, timeZone = 'UTC'): string {
+	const t = new Date(when).getTime();
+	const d = new Date(timeZone === 'UTC' ? t : t + utcOffset(t, timeZone));
 	const month = months[d.getUTCMonth()]!.slice(0, 3);
 	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+	const zone = timeZone.replaceAll('_', ' ');
+	return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${zone}`;
 }
 
 /** "4 min 05 s", "52 s". */

@@ -3,7 +3,11 @@ import { publishedSets } from '$lib/server/question-sets';
 import { listSources } from '$lib/server/sources';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ url }) => {
 	const db = getDb();
-	return { sources: listSources(db), sets: publishedSets(db) };
+	return {
+		sources: listSources(db),
+		sets: publishedSets(db),
+		deleted: url.searchParams.get('deleted') === '1'
+	};
 };

@@ -8,9 +8,9 @@ import {
 	retentionPercent,
 	stateShares
 } from './review-stats';
-import { dayNumber } from './scheduling';
+import { dayNumber, UTC_DAY } from './learner-day';
 
-const today = dayNumber(new Date('2024-05-08T12:00:00Z')); // a Wednesday
+const today = dayNumber(new Date('2024-05-08T12:00:00Z'), UTC_DAY); // a Wednesday
 
 describe('the due forecast', () => {
 	it('counts overdue cards as due today and leaves out what is beyond the window', () => {

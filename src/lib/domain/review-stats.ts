@@ -1,9 +1,9 @@
 // The arithmetic of the flashcard statistics, apart from the queries: the due forecast by day,
 // the reviews heatmap laid out in weeks, true retention, and the current streak.
-import { dayKey } from './scheduling';
+import { dayKey } from './learner-day';
 
 export interface DayCount {
-	/** UTC day number. */
+	/** The learner's day number (learner-day.ts). */
 	day: number;
 	/** YYYY-MM-DD */
 	date: string;

@@ -2,8 +2,6 @@ import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade } fro
 import { describe, expect, it } from 'vitest';
 import {
 	answerTime,
-	dayKey,
-	dayNumber,
 	formatInterval,
 	fromFsrsCard,
 	isLeechCount,
@@ -15,8 +13,6 @@ import {
 	review,
 	rollback,
 	settingsFormSchema,
-	startOfDay,
-	startOfNextDay,
 	toFsrsCard,
 	type Memory,
 	type Rating1to4
@@ -165,14 +161,6 @@ describe('leeches', () => {
 });
 
 describe('days and limits', () => {
-	it('uses UTC days', () => {
-		const late = new Date('2024-03-10T23:59:59Z');
-		expect(startOfDay(late).toISOString()).toBe('2024-03-10T00:00:00.000Z');
-		expect(startOfNextDay(late).toISOString()).toBe('2024-03-11T00:00:00.000Z');
-		expect(dayNumber(startOfNextDay(late))).toBe(dayNumber(late) + 1);
-		expect(dayKey(dayNumber(late))).toBe('2024-03-10');
-	});
-
 	it('counts what is left of the daily limits, never below zero', () => {
 		expect(
 			remainingToday({ newPerDay: 20, reviewsPerDay: 200 }, { newCards: 5, reviews: 10 })
@@ -198,16 +186,20 @@ describe('days and limits', () => {
 });
 
 describe('the settings form', () => {
-	it('accepts a percentage and whole-number limits', () => {
+	it('accepts a percentage, whole-number limits, a time zone and an hour', () => {
 		const parsed = settingsFormSchema.safeParse({
 			desiredRetention: '92.5',
 			newPerDay: '3',
-			reviewsPerDay: '150'
+			reviewsPerDay: '150',
+			timeZone: 'europe/paris',
+			dayStartHour: '0'
 		});
 		expect(parsed.success && parsed.data).toEqual({
 			desiredRetention: 0.925,
 			newPerDay: 3,
-			reviewsPerDay: 150
+			reviewsPerDay: 150,
+			timeZone: 'Europe/Paris',
+			dayStartHour: 0
 		});
 	});
 
@@ -215,7 +207,9 @@ describe('the settings form', () => {
 		const parsed = settingsFormSchema.safeParse({
 			desiredRetention: '50',
 			newPerDay: '-1',
-			reviewsPerDay: ''
+			reviewsPerDay: '',
+			timeZone: 'Mars/Olympus_Mons',
+			dayStartHour: '24'
 		});
 		expect(parsed.success).toBe(false);
 		const messages = parsed.error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
@@ -224,5 +218,11 @@ describe('the settings form', () => {
 		);
 		expect(messages).toContain('newPerDay: New cards a day must be a whole number.');
 		expect(messages).toContain('reviewsPerDay: Enter reviews a day.');
+		expect(messages).toContain(
+			'timeZone: "Mars/Olympus_Mons" is not a time zone we know. Choose one from the list, such as Europe/London or America/Los_Angeles.'
+		);
+		expect(messages).toContain(
+			'dayStartHour: The hour your day starts at must be from 0 (midnight) to 23 (11 p.m.).'
+		);
 	});
 });

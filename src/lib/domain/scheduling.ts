@@ -1,6 +1,7 @@
 // The glue between Factdeck's stored card states and ts-fsrs: converting rows to ts-fsrs cards
-// and back, grading, rolling a grade back, previewing each grade's interval, the leech rule,
-// days and daily limits. Pure: the clock is always passed in, so tests can move it.
+// and back, grading, rolling a grade back, previewing each grade's interval, the leech rule and
+// daily limits (the days themselves are each learner's own: learner-day.ts). Pure: the clock is
+// always passed in, so tests can move it.
 import {
 	createEmptyCard,
 	fsrs,
@@ -12,6 +13,12 @@ import {
 	type ReviewLog
 } from 'ts-fsrs';
 import { z } from 'zod';
+import {
+	canonicalTimeZone,
+	DEFAULT_DAY_START_HOUR,
+	DEFAULT_TIME_ZONE,
+	type DayClock
+} from './learner-day';
 
 export const memoryStates = ['new', 'learning', 'review', 'relearning'] as const;
 export type MemoryStateName = (typeof memoryStates)[number];
@@ -74,7 +81,6 @@ export const LEECH_REPEAT = 4;
 export const LEARN_AHEAD_MS = 20 * 60_000;
 /** Anki's default cap on the time a review counts for. */
 export const MAX_ANSWER_MS = 60_000;
-export const DAY_MS = 24 * 60 * 60_000;
 
 const stateNames: Record<State, MemoryStateName> = {
 	[State.New]: 'new',
@@ -278,26 +284,6 @@ export function quizRating(correct: boolean): Rating1to4 {
 	return correct ? 3 : 1;
 }
 
-// Days are UTC days: a learner's "today" starts at midnight UTC.
-
-/** The number of the UTC day a moment falls in (days since 1970-01-01). */
-export function dayNumber(when: Date | number): number {
-	return Math.floor(new Date(when).getTime() / DAY_MS);
-}
-
-export function startOfDay(when: Date): Date {
-	return new Date(dayNumber(when) * DAY_MS);
-}
-
-export function startOfNextDay(when: Date): Date {
-	return new Date((dayNumber(when) + 1) * DAY_MS);
-}
-
-/** YYYY-MM-DD of a day number. */
-export function dayKey(day: number): string {
-	return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 export interface DailyLimits {
 	newPerDay: number;
 	reviewsPerDay: number;
@@ -323,14 +309,17 @@ export function answerTime(shownAt: number | undefined, now: Date): number {
 	return Math.min(MAX_ANSWER_MS, Math.max(0, Math.round(now.getTime() - shownAt)));
 }
 
-export interface LearnerSettings extends DailyLimits {
+/** A learner's scheduling settings, their day included (its zone resolved: see getSettings). */
+export interface LearnerSettings extends DailyLimits, DayClock {
 	desiredRetention: number;
 }
 
 export const defaultSettings: LearnerSettings = {
 	desiredRetention: DEFAULT_RETENTION,
 	newPerDay: DEFAULT_NEW_PER_DAY,
-	reviewsPerDay: DEFAULT_REVIEWS_PER_DAY
+	reviewsPerDay: DEFAULT_REVIEWS_PER_DAY,
+	timeZone: DEFAULT_TIME_ZONE,
+	dayStartHour: DEFAULT_DAY_START_HOUR
 };
 
 const wholeNumber = (label: string, max: number) =>
@@ -342,7 +331,38 @@ const wholeNumber = (label: string, max: number) =>
 		.transform(Number)
 		.refine((n) => n <= max, `${label[0]!.toUpperCase()}${label.slice(1)} can be at most ${max}.`);
 
-/** The settings form: retention as a percentage (70 to 99), limits as whole numbers. */
+/** An IANA zone name as a form sends it, spelled as Intl spells it once checked. */
+export const timeZoneSchema = z
+	.string()
+	.trim()
+	.min(1, 'Choose a time zone.')
+	.transform((name, ctx) => {
+		const canonical = canonicalTimeZone(name);
+		if (!canonical) {
+			ctx.addIssue({
+				code: 'custom',
+				message: `"${name.slice(0, 64)}" is not a time zone we know. Choose one from the list, such as Europe/London or America/Los_Angeles.`
+			});
+			return z.NEVER;
+		}
+		return canonical;
+	});
+
+export const dayStartHourSchema = z
+	.string()
+	.trim()
+	.min(1, 'Enter the hour your day starts at.')
+	.regex(/^\d+$/, 'The hour your day starts at must be a whole number from 0 to 23.')
+	.transform(Number)
+	.refine(
+		(n) => n >= 0 && n <= 23,
+		'The hour your day starts at must be from 0 (midnight) to 23 (11 p.m.).'
+	);
+
+/**
+ * The settings form: retention as a percentage (70 to 99), limits as whole numbers, the day's
+ * time zone as an IANA name and the hour it starts at (0 to 23).
+ */
 export const settingsFormSchema = z.object({
 	desiredRetention: z
 		.string()
@@ -356,7 +376,9 @@ export const settingsFormSchema = z.object({
 		)
 		.transform((n) => Math.round(n * 10) / 1000),
 	newPerDay: wholeNumber('new cards a day', 1000),
-	reviewsPerDay: wholeNumber('reviews a day', 10000)
+	reviewsPerDay: wholeNumber('reviews a day', 10000),
+	timeZone: timeZoneSchema,
+	dayStartHour: dayStartHourSchema
 });
 
 export type SettingsFormInput = z.input<typeof settingsFormSchema>;

@@ -2,12 +2,40 @@
 // again inside each action and load (a hook is a second line, never the only one).
 // The type makes svelte-check fail when a route is added without a rule.
 import type { RouteId } from '$app/types';
+import type { UserRole } from './db/schema';
 
 /**
  * public: anyone. learner: anyone too, but acting makes a guest when there is no session.
- * account: a signed-in person (not a guest). teacher: a signed-in teacher.
+ * account: a signed-in person (not a guest). teacher: a signed-in teacher (or admin).
+ * admin: a signed-in admin.
  */
-export type Access = 'public' | 'learner' | 'account' | 'teacher';
+export type Access = 'public' | 'learner' | 'account' | 'teacher' | 'admin';
+
+/**
+ * What each role may do beyond a learner. An admin is a teacher too: the person who runs a
+ * school's Factdeck usually teaches in it, and an admin could make themselves a teacher anyway.
+ * Everything else asks these two functions; nothing compares roles itself.
+ */
+const roleMay: Record<UserRole, { teach: boolean; administer: boolean }> = {
+	learner: { teach: false, administer: false },
+	teacher: { teach: true, administer: false },
+	admin: { teach: true, administer: true }
+};
+
+export function canTeach(role: UserRole): boolean {
+	return roleMay[role].teach;
+}
+
+export function canAdminister(role: UserRole): boolean {
+	return roleMay[role].administer;
+}
+
+/** Whether a signed-in (non-guest) person of this role may reach a route of this access. */
+export function roleMayEnter(role: UserRole, access: Access): boolean {
+	if (access === 'teacher') return canTeach(role);
+	if (access === 'admin') return canAdminister(role);
+	return true;
+}
 
 export const routeAccess: Record<RouteId, Access> = {
 	'/': 'public',
@@ -28,7 +56,12 @@ export const routeAccess: Record<RouteId, Access> = {
 	'/review/stats': 'learner',
 	'/review/leeches': 'learner',
 	'/review/settings': 'learner',
+	'/signin/reset': 'public',
 	'/classes': 'account',
+	'/account': 'account',
+	'/account/export': 'account',
+	'/account/delete': 'account',
+	'/admin': 'admin',
 	'/teach': 'teacher',
 	'/teach/classes': 'teacher',
 	'/teach/classes/[id]': 'teacher',

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { absorbGuest, createGuest, signIn, signUp, signUpSchema } from './accounts';
+import {
+	absorbGuest,
+	ACCOUNT_DISABLED,
+	createAdmin,
+	createGuest,
+	INVITE_CODE_NEEDED,
+	setPasswordByCommand,
+	TEACHERS_BY_ADMIN,
+	signIn,
+	signUp,
+	signUpSchema,
+	signUpTimeZone
+} from './accounts';
 import {
 	createSession,
 	sessionCookieOptions,
@@ -9,10 +21,13 @@ import {
 } from './auth';
 import { factBases } from '../content';
 import { loadFactBase } from './db/content';
-import { attempt, user } from './db/schema';
+import { attempt, auditLog, session, user } from './db/schema';
+import { getSettings } from './flashcards';
 import { bankSetId, syncGeneratedSet } from './question-sets';
 import { startAttempt } from './quiz';
 import { FailureLimiter, signInRules } from './rate-limit';
+import { setDisabled } from './admin';
+import { rotateInviteCode, setTeacherSignup } from './site-settings';
 import { createTestDb } from './testing/test-db';
 import { eq } from 'drizzle-orm';
 
@@ -41,25 +56,61 @@ describe('sign-up', () => {
 		const db = createTestDb();
 		await account(db, 'Ada');
 		const again = await signUp(db, { username: 'ADA', password: 'another-pw-1', role: 'learner' });
-		expect(again).toEqual({ ok: false, field: 'username', message: 'That username is taken.' });
+		expect(again).toEqual({
+			ok: false,
+			status: 400,
+			field: 'username',
+			message: 'That username is taken.'
+		});
 	});
 
 	it('explains what is wrong with a username or password', () => {
+		// Nobody signs up as an admin: only the first account is one, or an admin makes one.
 		const bad = signUpSchema.safeParse({ username: 'a b', password: 'short', role: 'admin' });
 		expect(bad.success).toBe(false);
 		const paths = bad.error!.issues.map((i) => i.path[0]);
 		expect(paths).toEqual(expect.arrayContaining(['username', 'password', 'role']));
 	});
 
+	it('stores the time zone the browser reported, or the one chosen, for the learner’s days', async () => {
+		const db = createTestDb();
+		const zone = signUpTimeZone('', 'America/Los_Angeles', 'Europe/Paris');
+		const result = await signUp(db, {
+			username: 'cali',
+			password: 'cali-secret-pw',
+			role: 'learner',
+			timeZone: zone
+		});
+		if (!result.ok) throw new Error(result.message);
+		// The account's zone wins over whatever zone a later browser reports.
+		expect(getSettings(db, result.userId, 'Asia/Tokyo')).toMatchObject({
+			timeZone: 'America/Los_Angeles',
+			dayStartHour: 4
+		});
+		expect(signUpTimeZone('Europe/Berlin', 'America/Los_Angeles')).toBe('Europe/Berlin');
+		// What the browser sends is checked: a made-up zone is passed over, then UTC.
+		expect(signUpTimeZone('', 'Mars/Olympus', 'asia/tokyo')).toBe('Asia/Tokyo');
+		expect(signUpTimeZone('', 'Mars/Olympus', undefined)).toBe('UTC');
+		expect(
+			signUpSchema.safeParse({
+				username: 'ok_name',
+				password: 'long-enough-pw',
+				role: 'learner',
+				timeZone: 'Mars/Olympus'
+			}).success
+		).toBe(false);
+	});
+
 	it("turns a guest into the account, keeping the guest's id and so their progress", async () => {
 		const db = createTestDb();
+		await account(db, 'first');
 		const guest = createGuest(db);
 		const result = await signUp(
 			db,
 			{ username: 'grace', password: 'grace-secret-pw', role: 'learner' },
 			guest
 		);
-		expect(result).toEqual({ ok: true, userId: guest });
+		expect(result).toEqual({ ok: true, userId: guest, role: 'learner' });
 		const row = db.select().from(user).where(eq(user.id, guest)).get()!;
 		expect(row.isGuest).toBe(false);
 		expect(row.username).toBe('grace');
@@ -108,6 +159,20 @@ describe('sessions', () => {
 		expect(validateSessionToken(db, 'tok', muchLater)).toBeNull();
 		// An expired session is deleted, not just refused.
 		expect(validateSessionToken(db, 'tok', later)).toBeNull();
+	});
+
+	it('keeps the device, and writes "last seen" at most once a minute', () => {
+		const db = createTestDb();
+		const id = createGuest(db);
+		const start = new Date('2026-01-01T09:00:00Z');
+		createSession(db, 'tok', id, start, 'Firefox on Linux');
+		const row = () => db.select().from(session).where(eq(session.userId, id)).get()!;
+		expect(row()).toMatchObject({ device: 'Firefox on Linux', lastSeenAt: start });
+		validateSessionToken(db, 'tok', new Date(start.getTime() + 59_000));
+		expect(row().lastSeenAt).toEqual(start);
+		const minuteLater = new Date(start.getTime() + 60_000);
+		validateSessionToken(db, 'tok', minuteLater);
+		expect(row().lastSeenAt).toEqual(minuteLater);
 	});
 
 	it('sets HttpOnly, SameSite=Lax cookies, Secure on https only', () => {
@@ -172,5 +237,145 @@ describe('sign-in rate limits', () => {
 		expect(await signIn(db, 'victim99', 'password1', school, limiter)).toMatchObject({
 			status: 429
 		});
+	});
+});
+
+describe('who is a teacher, and who the admin', () => {
+	const teacher = (username: string, inviteCode?: string) => ({
+		username,
+		password: `${username}-secret-pw`,
+		role: 'teacher' as const,
+		inviteCode
+	});
+
+	it('makes the first account on a fresh database the admin, whatever it chose', async () => {
+		const db = createTestDb();
+		createGuest(db); // a guest is no account
+		const first = await signUp(db, {
+			username: 'head',
+			password: 'head-secret-pw',
+			role: 'learner'
+		});
+		expect(first).toMatchObject({ ok: true, role: 'admin' });
+		const second = await signUp(db, {
+			username: 'pupil',
+			password: 'pupil-secret-pw',
+			role: 'learner'
+		});
+		expect(second).toMatchObject({ ok: true, role: 'learner' });
+	});
+
+	it('lets anyone sign up as a teacher by default', async () => {
+		const db = createTestDb();
+		await account(db, 'head');
+		expect(await signUp(db, teacher('mr_t'))).toMatchObject({ ok: true, role: 'teacher' });
+	});
+
+	it('asks for the invite code when the school says so, and counts wrong codes', async () => {
+		const db = createTestDb();
+		const admin = { id: await account(db, 'head'), username: 'head' };
+		const code = setTeacherSignup(db, admin, 'invite').teacherInviteCode!;
+		expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
+		const users = () => db.select().from(user).all().length;
+		const before = users();
+		const limiter = new FailureLimiter(() => 0);
+		expect(await signUp(db, teacher('no_code'), undefined, school, limiter)).toEqual({
+			ok: false,
+			status: 400,
+			field: 'inviteCode',
+			message: INVITE_CODE_NEEDED
+		});
+		expect(users()).toBe(before);
+		// Any case, with spaces: the code is for people to type.
+		const typed = ` ${code.slice(0, 4).toLowerCase()} ${code.slice(4)} `;
+		expect(await signUp(db, teacher('with_code', typed), undefined, school, limiter)).toMatchObject(
+			{
+				ok: true,
+				role: 'teacher'
+			}
+		);
+		// Learners need no code.
+		expect(await account(db, 'learner_ok')).toBeTruthy();
+		// A rotated code replaces the old one.
+		rotateInviteCode(db, admin);
+		expect(await signUp(db, teacher('old_code', code), undefined, school, limiter)).toMatchObject({
+			ok: false,
+			field: 'inviteCode'
+		});
+		for (let i = 0; i < signInRules.client.limit; i++) {
+			await signUp(db, teacher(`guess${i}`, `WRONG${i}`), undefined, school, limiter);
+		}
+		expect(await signUp(db, teacher('late'), undefined, school, limiter)).toMatchObject({
+			ok: false,
+			status: 429
+		});
+	});
+
+	it('refuses teacher sign-ups when nobody may, and writes the change to the audit log', async () => {
+		const db = createTestDb();
+		const admin = { id: await account(db, 'head'), username: 'head' };
+		setTeacherSignup(db, admin, 'nobody');
+		expect(await signUp(db, teacher('hopeful'))).toEqual({
+			ok: false,
+			status: 400,
+			field: 'role',
+			message: TEACHERS_BY_ADMIN
+		});
+		expect(db.select().from(auditLog).all()).toEqual([
+			expect.objectContaining({
+				actorName: 'head',
+				action: 'teacher-signup',
+				detail: 'from anyone to nobody (administrators make teachers)'
+			})
+		]);
+	});
+});
+
+describe('disabled accounts', () => {
+	it('cannot sign in, and their sessions end', async () => {
+		const db = createTestDb();
+		const admin = { id: await account(db, 'head'), username: 'head' };
+		const id = await account(db, 'noisy');
+		createSession(db, 'noisy-token', id);
+		expect(setDisabled(db, admin, id, true)).toMatchObject({ ok: true });
+		expect(validateSessionToken(db, 'noisy-token')).toBeNull();
+		expect(db.select().from(session).where(eq(session.userId, id)).all()).toEqual([]);
+		expect(await signIn(db, 'noisy', 'noisy-secret-pw', school)).toEqual({
+			ok: false,
+			status: 403,
+			message: ACCOUNT_DISABLED
+		});
+		// A wrong password says nothing about the account being disabled.
+		expect(await signIn(db, 'noisy', 'wrong-password', school)).toMatchObject({ status: 400 });
+		setDisabled(db, admin, id, false);
+		expect(await signIn(db, 'noisy', 'noisy-secret-pw', school)).toMatchObject({ ok: true });
+	});
+});
+
+describe('the command line', () => {
+	it('creates an admin, and sets any account’s password, ending its sessions', async () => {
+		const db = createTestDb();
+		const made = await createAdmin(db, 'root_user', 'root-secret-pw');
+		expect(made).toMatchObject({ ok: true, username: 'root_user' });
+		expect(await createAdmin(db, 'ROOT_USER', 'root-secret-pw')).toMatchObject({ ok: false });
+		expect(await createAdmin(db, 'x', 'root-secret-pw')).toMatchObject({ ok: false });
+		expect(await createAdmin(db, 'shorty', 'short')).toMatchObject({ ok: false });
+		const id = await account(db, 'forgetful');
+		createSession(db, 'forgetful-token', id);
+		expect(await setPasswordByCommand(db, 'Forgetful', 'brand-new-pw')).toMatchObject({ ok: true });
+		expect(validateSessionToken(db, 'forgetful-token')).toBeNull();
+		expect(await signIn(db, 'forgetful', 'brand-new-pw', school)).toMatchObject({ ok: true });
+		expect(await setPasswordByCommand(db, 'nobody_here', 'brand-new-pw')).toMatchObject({
+			ok: false
+		});
+		expect(
+			db
+				.select({ action: auditLog.action, actor: auditLog.actorName, target: auditLog.targetName })
+				.from(auditLog)
+				.all()
+		).toEqual([
+			{ action: 'create-admin', actor: null, target: 'root_user' },
+			{ action: 'set-password', actor: null, target: 'forgetful' }
+		]);
 	});
 });

@@ -4,6 +4,7 @@ import { and, asc, count, eq, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from './db';
 import { classAssignment, classMember, questionSet, schoolClass, user } from './db/schema';
+import { recordAudit } from './audit';
 import { generateToken } from './auth';
 
 export const classNameSchema = z
@@ -87,7 +88,12 @@ export function getOwnedClass(db: Db, teacherId: string, classId: string) {
 
 export function classRoster(db: Db, classId: string) {
 	return db
-		.select({ id: user.id, username: user.username, joinedAt: classMember.joinedAt })
+		.select({
+			id: user.id,
+			username: user.username,
+			role: user.role,
+			joinedAt: classMember.joinedAt
+		})
 		.from(classMember)
 		.innerJoin(user, eq(user.id, classMember.userId))
 		.where(eq(classMember.classId, classId))
@@ -119,13 +125,29 @@ export function deleteClass(db: Db, teacherId: string, classId: string): boolean
 	return result.changes === 1;
 }
 
-export function removeLearner(db: Db, teacherId: string, classId: string, userId: string): boolean {
-	if (!getOwnedClass(db, teacherId, classId)) return false;
-	const result = db
-		.delete(classMember)
-		.where(and(eq(classMember.classId, classId), eq(classMember.userId, userId)))
-		.run();
-	return result.changes === 1;
+/** A teacher takes a learner out of their class: an action on another account, so audited. */
+export function removeLearner(
+	db: Db,
+	teacher: { id: string; username: string },
+	classId: string,
+	userId: string
+): boolean {
+	const found = getOwnedClass(db, teacher.id, classId);
+	if (!found) return false;
+	return db.transaction((tx) => {
+		const result = tx
+			.delete(classMember)
+			.where(and(eq(classMember.classId, classId), eq(classMember.userId, userId)))
+			.run();
+		if (result.changes !== 1) return false;
+		recordAudit(tx, {
+			actor: teacher,
+			action: 'remove-from-class',
+			targetId: userId,
+			detail: `from class ${found.name}`
+		});
+		return true;
+	});
 }
 
 export type JoinResult =

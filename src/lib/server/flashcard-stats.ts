@@ -1,7 +1,8 @@
 // A learner's flashcard statistics from their card states and review logs: what is due over
 // the next 30 days, reviews per day, true retention, the current streak, and per deck the
-// share of cards in each state.
+// share of cards in each state. Days are the learner's own (their zone and day-start hour).
 import { and, count, eq, gte, lt, ne, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
 	currentStreak,
 	dueForecast,
@@ -10,7 +11,13 @@ import {
 	stateShares,
 	type DeckStateName
 } from '../domain/review-stats';
-import { DAY_MS, dayNumber, startOfDay } from '../domain/scheduling';
+import {
+	DAY_MS,
+	dayNumber,
+	offsetSpans,
+	startOfDayNumber,
+	type DayClock
+} from '../domain/learner-day';
 import type { Db } from './db';
 import { card, cardState, reviewLog } from './db/schema';
 import { listDecks, type Deck } from './flashcards';
@@ -33,14 +40,32 @@ export interface DeckStates {
 	shares: Record<DeckStateName, number>;
 }
 
-export function reviewStats(db: Db, userId: string, now: Date) {
-	const today = dayNumber(now);
-	const dayExpr = sql<number>`cast(${reviewLog.reviewedAt} / ${DAY_MS} as integer)`;
+/**
+ * The learner's day number of a time column, in SQL: the zone's offset is a CASE over the few
+ * changes of the clocks in [from, to) (times before `from` take its offset), so the rows are
+ * counted by the same days as learner-day.ts counts them.
+ */
+function localDay(column: SQLiteColumn, clock: DayClock, from: number, to: number) {
+	const spans = offsetSpans(from, to, clock.timeZone);
+	const changes = spans
+		.slice(1)
+		.reverse()
+		.map((s) => sql`when ${column} >= ${s.from} then ${s.offset}`);
+	const offset = changes.length
+		? sql`case ${sql.join(changes, sql` `)} else ${spans[0]!.offset} end`
+		: sql`${spans[0]!.offset}`;
+	const shift = clock.dayStartHour * 60 * 60_000;
+	return sql<number>`cast((${column} + ${offset} - ${shift}) / ${DAY_MS} as integer)`;
+}
+
+export function reviewStats(db: Db, userId: string, now: Date, clock: DayClock) {
+	const today = dayNumber(now, clock);
+	const dayStart = (day: number) => startOfDayNumber(day, clock);
 
 	const todayRows = db
 		.select({ origin: reviewLog.origin, n: count() })
 		.from(reviewLog)
-		.where(and(eq(reviewLog.userId, userId), gte(reviewLog.reviewedAt, startOfDay(now))))
+		.where(and(eq(reviewLog.userId, userId), gte(reviewLog.reviewedAt, dayStart(today))))
 		.groupBy(reviewLog.origin)
 		.all();
 	const todayCounts = {
@@ -49,10 +74,11 @@ export function reviewStats(db: Db, userId: string, now: Date) {
 	};
 
 	// Due by day: learning and review cards not suspended, overdue ones counting as today.
-	const forecastEnd = new Date((today + FORECAST_DAYS) * DAY_MS);
+	const forecastEnd = dayStart(today + FORECAST_DAYS);
+	const dueDay = localDay(cardState.due, clock, dayStart(today).getTime(), forecastEnd.getTime());
 	const dueDays = db
 		.select({
-			day: sql<number>`cast(${cardState.due} / ${DAY_MS} as integer)`.as('day'),
+			day: dueDay.as('day'),
 			count: count()
 		})
 		.from(cardState)
@@ -68,9 +94,10 @@ export function reviewStats(db: Db, userId: string, now: Date) {
 		.all();
 	const forecast = dueForecast(dueDays, today, FORECAST_DAYS);
 
-	const from = new Date((today - HEATMAP_WEEKS * 7) * DAY_MS);
+	const from = dayStart(today - HEATMAP_WEEKS * 7);
+	const reviewDay = localDay(reviewLog.reviewedAt, clock, from.getTime(), now.getTime() + 1);
 	const perDay = db
-		.select({ day: dayExpr.as('day'), origin: reviewLog.origin, count: count() })
+		.select({ day: reviewDay.as('day'), origin: reviewLog.origin, count: count() })
 		.from(reviewLog)
 		.where(and(eq(reviewLog.userId, userId), gte(reviewLog.reviewedAt, from)))
 		.groupBy(sql`day`, reviewLog.origin)
@@ -86,7 +113,7 @@ export function reviewStats(db: Db, userId: string, now: Date) {
 	const map = heatmap(totals, today, HEATMAP_WEEKS);
 
 	// True retention: of reviews of cards in the review state, the share not forgotten.
-	const since = (days: number) => (today - days + 1) * DAY_MS;
+	const since = (days: number) => dayStart(today - days + 1).getTime();
 	const periods = [
 		{ label: 'Today', from: since(1) },
 		{ label: 'Last 7 days', from: since(7) },
@@ -133,7 +160,12 @@ export function reviewStats(db: Db, userId: string, now: Date) {
 		.prepare();
 	const streak = currentStreak(
 		today,
-		(day) => reviewed.get({ userId, from: day * DAY_MS, to: (day + 1) * DAY_MS }) !== undefined
+		(day) =>
+			reviewed.get({
+				userId,
+				from: dayStart(day).getTime(),
+				to: dayStart(day + 1).getTime()
+			}) !== undefined
 	);
 
 	const decks = listDecks(db, userId)

@@ -2,10 +2,10 @@
 // the account they sign in to. Each table that records progress adds its move here.
 import { and, eq, exists, gt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from './db';
+import type { Tx } from './db';
 import { attempt, cardState, learnerSettings, reviewLog } from './db/schema';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { Tx };
 
 export function moveProgress(tx: Tx, fromUserId: string, toUserId: string): void {
 	// Answers hang off attempts, so moving the attempts moves them too.

@@ -1,6 +1,8 @@
 // Reading and writing the session cookie for a request, and the "who is this" helpers that
 // every load and action calls: they check inside the action, not only in a layout.
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { describeUserAgent } from '../domain/user-agent';
+import { canAdminister, canTeach } from './access';
 import { createGuest } from './accounts';
 import { getDb } from './app-db';
 import {
@@ -13,6 +15,8 @@ import {
 } from './auth';
 
 type Event = Pick<RequestEvent, 'cookies' | 'url' | 'locals'>;
+/** Starting a session also reads the User-Agent, for the account page's list of sessions. */
+type SessionEvent = Event & Pick<RequestEvent, 'request'>;
 
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date) {
 	cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));
@@ -23,11 +27,12 @@ export function clearSessionCookie(cookies: Cookies, url: URL) {
 }
 
 /** Ends the current session (if any) and starts a new one for the user: a fresh token always. */
-export function startSession(event: Event, userId: string) {
+export function startSession(event: SessionEvent, userId: string) {
 	const db = getDb();
 	if (event.locals.session) invalidateSession(db, event.locals.session.id);
 	const token = generateToken();
-	const created = createSession(db, token, userId);
+	const device = describeUserAgent(event.request.headers.get('user-agent'));
+	const created = createSession(db, token, userId, new Date(), device);
 	setSessionCookie(event.cookies, event.url, token, created.expiresAt);
 	event.locals.session = created;
 }
@@ -40,7 +45,7 @@ export function endSession(event: Event) {
 }
 
 /** Anyone who may keep progress: a signed-in person, or a guest created on first use. */
-export function requireLearner(event: Event): SessionUser {
+export function requireLearner(event: SessionEvent): SessionUser {
 	if (event.locals.user) return event.locals.user;
 	const id = createGuest(getDb());
 	startSession(event, id);
@@ -59,6 +64,18 @@ export function requireAccount(event: Event): SessionUser & { username: string }
 
 export function requireTeacher(event: Event): SessionUser & { username: string } {
 	const u = requireAccount(event);
-	if (u.role !== 'teacher') error(403, 'Only teachers can use the teacher area.');
+	if (!canTeach(u.role)) error(403, 'Only teachers can use the teacher area.');
+	return u;
+}
+
+/** Where a role lands after signing in or up: admins on /admin, teachers on /teach. */
+export function homeOf(role: SessionUser['role']): string {
+	if (canAdminister(role)) return '/admin';
+	return canTeach(role) ? '/teach' : '/';
+}
+
+export function requireAdmin(event: Event): SessionUser & { username: string } {
+	const u = requireAccount(event);
+	if (!canAdminister(u.role)) error(403, 'Only administrators can manage accounts.');
 	return u;
 }

@@ -1,12 +1,13 @@
 import { getDb } from '$lib/server/app-db';
-import { flaggedCards, getSettings, listDecks, queueCounts } from '$lib/server/flashcards';
+import { flaggedCards, listDecks, queueCounts } from '$lib/server/flashcards';
+import { settingsFor } from '$lib/server/learner-settings';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = ({ locals, cookies }) => {
 	const db = getDb();
 	const me = locals.user;
 	const now = new Date();
-	const settings = me ? getSettings(db, me.id) : null;
+	const settings = me ? settingsFor({ cookies }, me.id) : null;
 	return {
 		decks: listDecks(db, me?.id ?? null).map((deck) => ({
 			id: deck.id,

@@ -1,25 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { absorbGuest, signIn } from '$lib/server/accounts';
 import { getDb } from '$lib/server/app-db';
-import { generateToken } from '$lib/server/auth';
+import { ensureDeviceCookie, signInClient } from '$lib/server/client';
 import { field, readForm, safeNext } from '$lib/server/forms';
-import { startSession } from '$lib/server/session-cookie';
+import { homeOf, startSession } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
-
-/** A long-lived per-browser id, so sign-in limits can tell browsers behind one address apart. */
-const DEVICE_COOKIE = 'factdeck_device';
 
 export const load: PageServerLoad = ({ locals, url, cookies }) => {
 	if (locals.user && !locals.user.isGuest) redirect(303, safeNext(url.searchParams.get('next')));
-	if (!cookies.get(DEVICE_COOKIE)) {
-		cookies.set(DEVICE_COOKIE, generateToken(), {
-			path: '/signin',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: url.protocol === 'https:',
-			maxAge: 400 * 24 * 60 * 60
-		});
-	}
+	ensureDeviceCookie(cookies, url);
 	return { guest: locals.user?.isGuest ?? false, next: url.searchParams.get('next') };
 };
 
@@ -34,17 +23,11 @@ export const actions: Actions = {
 			return fail(400, { username, message: 'Enter your username and password.' });
 		}
 		const db = getDb();
-		const result = await signIn(db, username, password, {
-			address: event.getClientAddress(),
-			browser: event.cookies.get(DEVICE_COOKIE) ?? event.request.headers.get('user-agent') ?? ''
-		});
+		const result = await signIn(db, username, password, signInClient(event));
 		if (!result.ok) return fail(result.status, { username, message: result.message });
 		const current = event.locals.user;
 		if (current?.isGuest) absorbGuest(db, current.id, result.userId);
 		startSession(event, result.userId);
-		redirect(
-			303,
-			safeNext(event.url.searchParams.get('next'), result.role === 'teacher' ? '/teach' : '/')
-		);
+		redirect(303, safeNext(event.url.searchParams.get('next'), homeOf(result.role)));
 	}
 };

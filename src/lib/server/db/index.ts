@@ -8,6 +8,9 @@ import path from 'node:path';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A transaction's handle, and either: repository functions that may run inside one take Conn. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Conn = Db | Tx;
 
 export const defaultDatabasePath = 'data/factdeck.db';
 

@@ -77,7 +77,8 @@ const createdAt = () =>
 		.notNull()
 		.default(sql`(unixepoch('subsec') * 1000)`);
 
-export const userRoles = ['learner', 'teacher'] as const;
+/** An admin may do everything a teacher may, and manage accounts (access.ts says so once). */
+export const userRoles = ['learner', 'teacher', 'admin'] as const;
 export type UserRole = (typeof userRoles)[number];
 
 /**
@@ -96,9 +97,11 @@ export const user = sqliteTable(
 		passwordHash: text('password_hash'),
 		role: text('role', { enum: userRoles }).notNull().default('learner'),
 		isGuest: integer('is_guest', { mode: 'boolean' }).notNull().default(false),
+		/** Set by an admin: the account cannot sign in and has no sessions until re-enabled. */
+		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('user_username_key_idx').on(t.usernameKey)]
+	(t) => [uniqueIndex('user_username_key_idx').on(t.usernameKey), index('user_role_idx').on(t.role)]
 );
 
 /** The Lucia session pattern: the id is the SHA-256 of the token in the cookie. */
@@ -110,10 +113,86 @@ export const session = sqliteTable(
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		/** "Firefox on Windows": a summary of the User-Agent it was started with. */
+		device: text('device').notNull().default(''),
+		/** Updated at most once a minute, so a request does not mean a write; null: never since its start. */
+		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );
+
+/**
+ * A one-time password reset code, issued by a teacher or an admin: only its SHA-256 is kept,
+ * it lasts 24 hours and works once.
+ */
+export const resetCode = sqliteTable(
+	'reset_code',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		issuedBy: text('issued_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('reset_code_user_idx').on(t.userId)]
+);
+
+export const auditActions = [
+	'reset-code',
+	'role',
+	'disable',
+	'enable',
+	'remove-from-class',
+	'teacher-signup',
+	'invite-code',
+	'create-admin',
+	'set-password'
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * Every admin's and teacher's action on another account (and on who may sign up), appended.
+ * Names are copied in, so an entry still reads right after an account is renamed or deleted;
+ * a null actor with no name is the command line.
+ */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
+		actorName: text('actor_name'),
+		action: text('action', { enum: auditActions }).notNull(),
+		targetId: text('target_id').references(() => user.id, { onDelete: 'set null' }),
+		targetName: text('target_name'),
+		detail: text('detail').notNull().default('')
+	},
+	(t) => [
+		index('audit_log_at_idx').on(t.at),
+		index('audit_log_actor_idx').on(t.actorId),
+		index('audit_log_target_idx').on(t.targetId)
+	]
+);
+
+export const teacherSignupPolicies = ['anyone', 'invite', 'nobody'] as const;
+export type TeacherSignupPolicy = (typeof teacherSignupPolicies)[number];
+
+/** The school's settings: one row (id 1), written by admins. */
+export const siteSettings = sqliteTable('site_settings', {
+	id: integer('id').primaryKey(),
+	teacherSignup: text('teacher_signup', { enum: teacherSignupPolicies })
+		.notNull()
+		.default('anyone'),
+	/** Shown to admins, who hand it to teachers; rotated on request. */
+	teacherInviteCode: text('teacher_invite_code'),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`)
+});
 
 export const setStatuses = ['draft', 'published'] as const;
 export const setOrigins = ['generated', 'authored', 'imported'] as const;
@@ -300,6 +379,7 @@ export type EntityRow = typeof entity.$inferSelect;
 export type FactRow = typeof fact.$inferSelect;
 export type UserRow = typeof user.$inferSelect;
 export type SessionRow = typeof session.$inferSelect;
+export type AuditLogRow = typeof auditLog.$inferSelect;
 export type QuestionSetRow = typeof questionSet.$inferSelect;
 export type ClassRow = typeof schoolClass.$inferSelect;
 export type AttemptRow = typeof attempt.$inferSelect;
@@ -414,7 +494,7 @@ export const reviewLog = sqliteTable(
 	]
 );
 
-/** A learner's scheduling settings; no row means the defaults. */
+/** A learner's scheduling settings and day; no row means the defaults. */
 export const learnerSettings = sqliteTable('learner_settings', {
 	userId: text('user_id')
 		.primaryKey()
@@ -422,6 +502,10 @@ export const learnerSettings = sqliteTable('learner_settings', {
 	desiredRetention: real('desired_retention').notNull().default(0.9),
 	newPerDay: integer('new_per_day').notNull().default(20),
 	reviewsPerDay: integer('reviews_per_day').notNull().default(200),
+	/** IANA zone of the learner's days; null: the browser's (a guest's, or an old account's). */
+	timeZone: text('time_zone'),
+	/** The local hour at which a new day begins (Anki's "next day starts at"). */
+	dayStartHour: integer('day_start_hour').notNull().default(4),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 		.notNull()
 		.default(sql`(unixepoch('subsec') * 1000)`)

@@ -12,7 +12,6 @@ import {
 	buryCard,
 	cardFaces,
 	cardStateOf,
-	getSettings,
 	gradeCard,
 	isInDeck,
 	isStudyable,
@@ -25,6 +24,7 @@ import {
 	whyEmpty
 } from '$lib/server/flashcards';
 import { field, readFormChecked } from '$lib/server/forms';
+import { settingsFor } from '$lib/server/learner-settings';
 import { requireLearner } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -48,7 +48,7 @@ export const load: PageServerLoad = (event) => {
 	if (!me) return { deck: summary, started: false as const };
 
 	const now = new Date();
-	const settings = getSettings(db, me.id);
+	const settings = settingsFor(event, me.id);
 	const queue = queueCounts(db, me.id, deck, now, settings);
 	const params = event.url.searchParams;
 	const requested = params.get('card');
@@ -59,7 +59,7 @@ export const load: PageServerLoad = (event) => {
 		requested && requestedQueue
 			? { cardId: requested, queue: requestedQueue }
 			: nextCard(db, me.id, deck, now, settings);
-	const last = lastGrade(db, me.id, now);
+	const last = lastGrade(db, me.id, now, settings);
 	const lastFaces = last ? cardFaces(db, last.cardId) : undefined;
 	const common = {
 		deck: summary,
@@ -172,11 +172,12 @@ export const actions: Actions = {
 		const me = event.locals.user;
 		if (!me) return fail(400, { message: 'There is no grade from today to undo.' });
 		const now = new Date();
-		const last = lastGrade(db, me.id, now);
+		const day = settingsFor(event, me.id);
+		const last = lastGrade(db, me.id, now, day);
 		if (last && !isInDeck(db, deck, last.cardId)) {
 			return fail(409, { message: 'Your last grade was in another deck: undo it there.' });
 		}
-		const result = undoLastGrade(db, me.id, now);
+		const result = undoLastGrade(db, me.id, now, day);
 		if (!result.ok) return fail(409, { message: result.message });
 		redirect(303, `${deckUrl(deck.id)}?card=${encodeURIComponent(result.cardId)}&undone=1`);
 	},
@@ -191,7 +192,7 @@ async function flag(event: RequestEvent, action: 'bury' | 'suspend') {
 	const cardId = field(read.data, 'card');
 	if (!isInDeck(db, deck, cardId)) return fail(400, { message: 'That card is not in this deck.' });
 	const me = requireLearner(event);
-	if (action === 'bury') buryCard(db, me.id, cardId, new Date());
+	if (action === 'bury') buryCard(db, me.id, cardId, new Date(), settingsFor(event, me.id));
 	else suspendCard(db, me.id, cardId, new Date());
 	redirect(303, deckUrl(deck.id));
 }

@@ -1,24 +1,39 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { timeZoneNames } from '$lib/domain/learner-day';
 import { defaultSettings, settingsFormSchema } from '$lib/domain/scheduling';
 import { getDb } from '$lib/server/app-db';
-import { getSettings, saveSettings } from '$lib/server/flashcards';
+import { hasOwnTimeZone, saveSettings } from '$lib/server/flashcards';
 import { field, fieldErrors, readFormChecked } from '$lib/server/forms';
+import { browserTimeZone, settingsFor } from '$lib/server/learner-settings';
 import { requireLearner } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	const settings = locals.user ? getSettings(getDb(), locals.user.id) : defaultSettings;
+export const load: PageServerLoad = ({ locals, url, cookies }) => {
+	const settings = locals.user
+		? settingsFor({ cookies }, locals.user.id)
+		: { ...defaultSettings, timeZone: browserTimeZone(cookies) ?? defaultSettings.timeZone };
 	return {
 		settings: {
 			desiredRetention: String(Math.round(settings.desiredRetention * 1000) / 10),
 			newPerDay: String(settings.newPerDay),
-			reviewsPerDay: String(settings.reviewsPerDay)
+			reviewsPerDay: String(settings.reviewsPerDay),
+			timeZone: settings.timeZone,
+			dayStartHour: String(settings.dayStartHour)
 		},
+		zoneFromBrowser: !locals.user || !hasOwnTimeZone(getDb(), locals.user.id),
+		timeZones: timeZoneNames(),
 		saved: url.searchParams.get('saved') === '1'
 	};
 };
 
-type Field = 'desiredRetention' | 'newPerDay' | 'reviewsPerDay';
+const fields = [
+	'desiredRetention',
+	'newPerDay',
+	'reviewsPerDay',
+	'timeZone',
+	'dayStartHour'
+] as const;
+type Field = (typeof fields)[number];
 type Errors = Partial<Record<Field | 'form', string>>;
 type Values = Record<Field, string>;
 
@@ -29,14 +44,12 @@ export const actions: Actions = {
 	default: async (event) => {
 		const read = await readFormChecked(event.request);
 		if (!read.ok) {
-			const empty = { desiredRetention: '', newPerDay: '', reviewsPerDay: '' };
+			const empty = Object.fromEntries(fields.map((f) => [f, ''])) as Values;
 			return refuse(read.status, empty, { form: read.message });
 		}
-		const values = {
-			desiredRetention: field(read.data, 'desiredRetention'),
-			newPerDay: field(read.data, 'newPerDay'),
-			reviewsPerDay: field(read.data, 'reviewsPerDay')
-		};
+		const values = Object.fromEntries(
+			fields.map((f) => [f, field(read.data, f).slice(0, 100)])
+		) as Values;
 		const parsed = settingsFormSchema.safeParse(values);
 		if (!parsed.success) return refuse(400, values, fieldErrors(parsed.error.issues));
 		const me = requireLearner(event);

@@ -63,7 +63,7 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const { me, found } = ownedClass(event);
 		const userId = field(await form(event), 'userId');
-		if (!removeLearner(getDb(), me.id, found.id, userId)) {
+		if (!removeLearner(getDb(), me, found.id, userId)) {
 			return fail(404, { action: 'remove', message: 'That learner is not in this class.' });
 		}
 		return { action: 'remove', done: 'Learner removed from the class.' };
