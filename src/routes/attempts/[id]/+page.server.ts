@@ -17,6 +17,11 @@ function mine(event: Pick<RequestEvent, 'locals' | 'params'>) {
 
 export const load: PageServerLoad = (event) => {
 	const { found } = mine(event);
+	// A running live session's attempt is played on the session's page, which holds the answer
+	// key back until the host reveals it; this page would show it as soon as one is answered.
+	if (found.liveSessionId !== null && !found.finishedAt) {
+		redirect(303, `/live/${found.liveSessionId}`);
+	}
 	const db = getDb();
 	const questions = attemptQuestions(db, found.id, found.seed);
 	const set = getVisibleSet(db, found.setId, found.userId);
