@@ -3,6 +3,7 @@
 // session's check of phase and timer and the answer's points inside the same savepoint. The
 // host's count of answers in is sent a few times a second at most, however fast answers come.
 import { and, eq, sql } from 'drizzle-orm';
+import { describeResponse } from '../domain/describe-response';
 import type { Response } from '../domain/grade-answer';
 import { pointsFor } from '../domain/live-scoring';
 import { answerRefusal } from '../domain/live-session';
@@ -15,7 +16,8 @@ import { answeredCount, liveStateOf, playerCount } from './live-views';
 import { queueAnswer } from './quiz';
 
 export type LiveAnswerResult =
-	{ ok: true; duplicate: boolean } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
+	| { ok: true; duplicate: boolean; yourAnswer: string | null }
+	| { ok: false; status: 400 | 403 | 404 | 409; message: string };
 
 type Parse = (q: Question) => { ok: true; response: Response } | { ok: false; message: string };
 
@@ -72,6 +74,7 @@ export async function submitLiveAnswer(
 	if (!seat) return { ok: false, status: 404, message: 'You have not joined this session.' };
 	const st = statementsFor(db);
 	let session: LiveSessionRow | undefined;
+	let yourAnswer: string | null = null;
 	const result = await queueAnswer(db, userId, seat.attemptId, position, parse, now, {
 		refuse: () => {
 			session = st.session.get({ sessionId });
@@ -83,7 +86,8 @@ export async function submitLiveAnswer(
 			return refused ? { status: 409, message: refused } : null;
 		},
 		since: () => session?.openedAt ?? undefined,
-		recorded: (_db, { grade }) => {
+		recorded: (_db, { question, response, grade }) => {
+			yourAnswer = describeResponse(question, response);
 			const elapsedMs = Math.max(
 				0,
 				now.getTime() - (session?.openedAt?.getTime() ?? now.getTime())
@@ -105,7 +109,7 @@ export async function submitLiveAnswer(
 	});
 	if (!result.ok) return result;
 	if (!result.duplicate) scheduleCount(db, bus, sessionId, position);
-	return { ok: true, duplicate: result.duplicate };
+	return { ok: true, duplicate: result.duplicate, yourAnswer };
 }
 
 /** How often, at most, the host's screen is sent the count of answers in. */

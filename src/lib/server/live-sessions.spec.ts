@@ -262,9 +262,9 @@ describe('answering', () => {
 		join(id, person('ann'));
 		control(id, 'start', 10_000);
 		const first = await submitLiveAnswer(db, id, 'ann', 0, choose('moscow'), new Date(15_000));
-		expect(first).toEqual({ ok: true, duplicate: false });
+		expect(first).toEqual({ ok: true, duplicate: false, yourAnswer: 'Moscow' });
 		const again = await submitLiveAnswer(db, id, 'ann', 0, choose('kyiv'), new Date(15_500));
-		expect(again).toEqual({ ok: true, duplicate: true });
+		expect(again).toEqual({ ok: true, duplicate: true, yourAnswer: null });
 		expect(db.select().from(answer).all()).toHaveLength(1);
 		expect(db.select().from(reviewLog).where(eq(reviewLog.userId, 'ann')).all()).toHaveLength(1);
 		const session = sessionRow(db, id)!;

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import {
 	applyHostAction,
 	joinRefusal,
-	lobbyState,
 	MAX_TIMER_SECONDS,
 	MIN_TIMER_SECONDS,
 	type HostAction
@@ -475,6 +474,7 @@ const listColumns = {
 	createdAt: liveSession.createdAt,
 	endedAt: liveSession.endedAt,
 	questionCount: liveSession.questionCount,
+	asked: sql<number>`${liveSession.currentIndex} + 1`,
 	setTitle: questionSet.title,
 	players: sql<number>`(select count(*) from ${livePlayer} where ${livePlayer.sessionId} = ${liveSession.id} and ${livePlayer.removedAt} is null)`
 };

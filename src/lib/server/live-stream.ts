@@ -6,6 +6,7 @@ import type { Db } from './db';
 import type { LiveSessionRow } from './db/schema';
 import { countMessage } from './live-answers';
 import { liveBus, type LiveBus, type LiveMessage } from './live-bus';
+import { livePlayerOf } from './live-sessions';
 import {
 	missedEvents,
 	playerResults,
@@ -54,6 +55,18 @@ function resultsOf(db: Db, message: LiveMessage): Map<string, PlayerResult> {
 	return results;
 }
 
+/** The streams open in this process, each with the function that ends it. */
+const openStreams = new Set<() => void>();
+
+/**
+ * Ends every open stream, for a server that is shutting down: adapter-node waits for open
+ * connections before it exits, and an event stream never ends by itself. The browsers reconnect
+ * (to the next server) and are sent what they missed.
+ */
+export function closeLiveStreams(): void {
+	for (const end of [...openStreams]) end();
+}
+
 const nobodyAnswered: PlayerResult = { answered: false, yourAnswer: null };
 
 export interface StreamOptions {
@@ -78,22 +91,25 @@ export function liveStream({
 	return new ReadableStream<Uint8Array>({
 		start(controller) {
 			let closed = false;
-			let heartbeat: ReturnType<typeof setInterval> | undefined;
 			let unsubscribe = () => {};
+			const send = (bytes: Uint8Array) => {
+				if (!closed) controller.enqueue(bytes);
+			};
+			const heartbeat = setInterval(() => send(encoder.encode(': heartbeat\n\n')), HEARTBEAT_MS);
 			stop = () => {
 				if (closed) return;
 				closed = true;
 				clearInterval(heartbeat);
 				unsubscribe();
+				openStreams.delete(end);
 				signal.removeEventListener('abort', stop);
 			};
-			const send = (bytes: Uint8Array) => {
-				if (!closed) controller.enqueue(bytes);
-			};
 			const end = () => {
+				if (closed) return;
 				stop();
 				controller.close();
 			};
+			openStreams.add(end);
 
 			/** Sends what this screen may see of a message; `fresh` when read back from the log. */
 			const deliver = (message: LiveMessage, fresh: boolean) => {
@@ -122,6 +138,11 @@ export function liveStream({
 			};
 
 			send(encoder.encode(`retry: ${RETRY_MS}\n\n`));
+			if (viewer.role === 'player' && livePlayerOf(db, session.id, viewer.userId)?.removedAt) {
+				send(encoder.encode('event: removed\ndata: {}\n\n'));
+				end();
+				return;
+			}
 			// Read and subscribe in the same turn of the event loop: nothing is published between.
 			for (const message of missedEvents(db, session.id, after, viewer)) {
 				deliver(message, true);
@@ -132,7 +153,6 @@ export function liveStream({
 				send(sharedFrame(countMessage(db, session.id, current.currentIndex)));
 			}
 			unsubscribe = bus.subscribe(session.id, (message) => deliver(message, false));
-			heartbeat = setInterval(() => send(encoder.encode(': heartbeat\n\n')), HEARTBEAT_MS);
 			signal.addEventListener('abort', stop);
 			if (signal.aborted) stop();
 		},

@@ -29,6 +29,7 @@ import {
 	livePlayer,
 	liveQuestion,
 	liveSession,
+	questionSet,
 	type LiveSessionRow
 } from './db/schema';
 import type { LiveMessage } from './live-bus';
@@ -93,9 +94,16 @@ export function sessionQuestion(db: Db, sessionId: string, position: number): Qu
 	return row?.body as Question | undefined;
 }
 
-/** Every player's layout of a question is the same: the session's seed fixes it. */
+/**
+ * Every player's layout of a question is the same: the session's seed fixes it. The id is the
+ * question's place, not its own id: a generated question's id names the fact it asks about
+ * ("mc:visited:xi-visited-russia"), which would give the answer away.
+ */
 export function publicQuestionOf(session: LiveSessionRow, q: Question): PublicQuestion {
-	return toPublicQuestion(q, session.seed + session.currentIndex);
+	return {
+		...toPublicQuestion(q, session.seed + session.currentIndex),
+		id: `q${session.currentIndex + 1}`
+	};
 }
 
 /** Answers to one question by the players still in the session. */
@@ -375,6 +383,17 @@ export function liveSummary(db: Db, session: LiveSessionRow): LiveSummary {
 		}),
 		players: standings(db, session.id)
 	};
+}
+
+/** The title a session's screens show: its set's. */
+export function sessionTitle(db: Db, session: LiveSessionRow): string {
+	return (
+		db
+			.select({ title: questionSet.title })
+			.from(questionSet)
+			.where(eq(questionSet.id, session.setId))
+			.get()?.title ?? 'Live session'
+	);
 }
 
 /** The session row by id alone: for code that has already checked who is asking. */
