@@ -54,7 +54,14 @@ export const actions: Actions = {
 		const me = event.locals.user;
 		if (me?.id === session.hostId) redirect(303, `/teach/live/${session.id}`);
 		const seat = me ? livePlayerOf(db, session.id, me.id) : undefined;
-		if (seat && !seat.removedAt) redirect(303, `/live/${session.id}`);
+		if (seat?.removedAt) {
+			return fail(403, {
+				...values,
+				field: 'form',
+				message: 'The host removed you from this session.'
+			});
+		}
+		if (seat) redirect(303, `/live/${session.id}`);
 		const account = me && !me.isGuest ? me.username : null;
 		let chosen = '';
 		if (!account) {
