@@ -132,6 +132,11 @@ test('teachers', async ({ browser }) => {
 		await page.getByLabel('Class name').fill('Audit class');
 		await page.getByRole('button', { name: 'Create class' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit class');
-		return [page.url(), '/teach', '/teach/classes', '/teach/sets'];
+		const classPage = page.url();
+		// A live session's host screen, in its lobby (the live test audits its other phases).
+		await page.goto('/teach/live/new');
+		await page.getByRole('button', { name: 'Create the session' }).click();
+		await expect(page.getByText(/Join at .* with PIN/)).toBeVisible();
+		return [classPage, page.url(), '/teach', '/teach/classes', '/teach/sets'];
 	});
 });

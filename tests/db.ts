@@ -9,7 +9,16 @@ export function openTestDb() {
 }
 
 export function countRows(
-	table: 'answer' | 'attempt' | 'attempt_question' | 'class' | 'question' | 'question_set' | 'user',
+	table:
+		| 'answer'
+		| 'attempt'
+		| 'attempt_question'
+		| 'class'
+		| 'live_player'
+		| 'live_session'
+		| 'question'
+		| 'question_set'
+		| 'user',
 	where = '1=1',
 	...params: unknown[]
 ) {
