@@ -6,7 +6,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { printTable, type BenchRow } from './bench-support';
 
-const benches = ['bench-generate', 'bench-classroom', 'bench-review', 'bench-pages'];
+const benches = ['bench-generate', 'bench-classroom', 'bench-live', 'bench-review', 'bench-pages'];
 const reportFile = path.join(mkdtempSync(path.join(tmpdir(), 'factdeck-bench-')), 'rows.jsonl');
 
 let failed = false;
