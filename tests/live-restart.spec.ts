@@ -3,10 +3,10 @@
 // server acknowledged before the restart is still there.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startAppServer, stopAppServer } from './app-server';
 import { signUp, uniqueName } from './helpers';
 
 // Beside the browser tests' own port and the other restart test's (+8).
@@ -14,29 +14,7 @@ const port = Number(process.env.E2E_PORT ?? 4173) + 9;
 const base = `http://localhost:${port}`;
 const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'factdeck-live-restart-')), 'live.db');
 
-async function startServer(): Promise<ChildProcess> {
-	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATABASE_URL: dbFile };
-	delete env.ORIGIN;
-	const server = spawn('node', ['scripts/start.js'], { env, stdio: 'ignore' });
-	for (let i = 0; i < 150; i++) {
-		try {
-			if ((await fetch(`${base}/healthz`)).ok) return server;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	server.kill('SIGKILL');
-	throw new Error('the server did not start');
-}
-
-function stopServer(server: ChildProcess): Promise<void> {
-	return new Promise((resolve) => {
-		if (server.exitCode !== null) return resolve();
-		server.once('exit', () => resolve());
-		server.kill('SIGTERM');
-	});
-}
+const startServer = () => startAppServer(port, dbFile);
 
 async function newPage(browser: Browser): Promise<Page> {
 	return (await browser.newContext({ baseURL: base })).newPage();
@@ -94,14 +72,14 @@ test('host and players carry on through a server restart, keeping every acknowle
 		}
 		expect(answersOf(sessionId)).toBe(3);
 
-		await stopServer(server);
+		await stopAppServer(server);
 		server = await startServer();
 
 		// The host carries on from the same screen; every screen follows without a reload.
 		await host.getByRole('button', { name: /Reveal the answer/ }).click();
 		await expect(host.getByText(/^Answer:/)).toBeVisible();
 		for (const page of players) {
-			await expect(page.getByText(/^(✓ Right|✗ Not quite)$/)).toBeVisible({ timeout: 15_000 });
+			await expect(page.getByText(/^(✓ Correct|✗ Not quite)$/)).toBeVisible({ timeout: 15_000 });
 		}
 		await host.getByRole('button', { name: /Next question/ }).click();
 		for (const page of players) {
@@ -120,6 +98,6 @@ test('host and players carry on through a server restart, keeping every acknowle
 		await expect(host.locator('main')).toContainText(/1\. .*\(\d of 3\).*2\. .*\(\d of 3\)/);
 		expect(answersOf(sessionId)).toBe(6);
 	} finally {
-		await stopServer(server);
+		await stopAppServer(server);
 	}
 });

@@ -137,7 +137,7 @@ test('a teacher hosts a live session for two learners and a guest', async ({
 	).toBeVisible();
 	await expect(host.getByText('right answer', { exact: true })).toBeVisible();
 	await expect(host.getByRole('heading', { name: 'Leaderboard' })).toBeVisible();
-	await expect(ann.getByText(/^(✓ Right|✗ Not quite)$/)).toBeVisible();
+	await expect(ann.getByText(/^(✓ Correct|✗ Not quite)$/)).toBeVisible();
 	await expect(guest.getByText('You did not answer this one')).toBeVisible();
 	await axe(host, 'host reveal');
 	await axe(ann, 'player reveal');
@@ -166,7 +166,7 @@ test('a teacher hosts a live session for two learners and a guest', async ({
 	await host.keyboard.press('p');
 	await expect(host.getByRole('button', { name: /Pause/ })).toBeEnabled();
 	await host.keyboard.press('r');
-	await expect(bob.getByText(/^(✓ Right|✗ Not quite)$/)).toBeVisible();
+	await expect(bob.getByText(/^(✓ Correct|✗ Not quite)$/)).toBeVisible();
 	await expect(host.getByRole('button', { name: /Next question/ })).toBeEnabled();
 	await host.keyboard.press('n');
 

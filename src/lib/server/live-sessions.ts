@@ -206,6 +206,23 @@ export function hostedSession(db: Db, hostId: string, sessionId: string) {
 export type ControlResult =
 	{ ok: true; messages: LiveMessage[] } | { ok: false; status: 404 | 409; message: string };
 
+/** Runs a change to the host's own session in one write transaction; 404 for anyone else's. */
+function asHost(
+	db: Db,
+	hostId: string,
+	sessionId: string,
+	change: (row: LiveSessionRow) => ControlResult
+): ControlResult {
+	return db.transaction(
+		(): ControlResult => {
+			const row = hostedSession(db, hostId, sessionId);
+			if (!row) return { ok: false, status: 404, message: 'No live session of yours has that id.' };
+			return change(row);
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
 /**
  * The host's action, applied if the state machine allows it in the session's phase. Opening a
  * question adds it to every player's attempt; ending finishes their attempts with the questions
@@ -218,34 +235,29 @@ export function controlSession(
 	action: HostAction,
 	now = new Date()
 ): ControlResult {
-	return db.transaction(
-		(): ControlResult => {
-			const row = hostedSession(db, hostId, sessionId);
-			if (!row) return { ok: false, status: 404, message: 'No live session of yours has that id.' };
-			const next = applyHostAction(liveStateOf(row), action, now.getTime());
-			if (!next.ok) return { ok: false, status: 409, message: next.message };
-			const s = next.state;
-			const date = (ms: number | null) => (ms === null ? null : new Date(ms));
-			const changes = {
-				phase: s.phase,
-				currentIndex: s.index,
-				openedAt: date(s.openedAt),
-				deadline: date(s.deadline),
-				remainingMs: s.remainingMs,
-				pausedAt: date(s.pausedAt),
-				...(s.phase === 'ended' ? { pin: null, endedAt: now } : {})
-			};
-			db.update(liveSession).set(changes).where(eq(liveSession.id, sessionId)).run();
-			const updated = { ...row, ...changes };
-			if (s.index !== row.currentIndex) askEveryone(db, updated, s.index);
-			if (s.phase === 'ended') finishAttempts(db, sessionId, s.index + 1, now);
-			return {
-				ok: true,
-				messages: [writeEvent(db, updated, 'phase', 'all', null, phaseView(db, updated))]
-			};
-		},
-		{ behavior: 'immediate' }
-	);
+	return asHost(db, hostId, sessionId, (row) => {
+		const next = applyHostAction(liveStateOf(row), action, now.getTime());
+		if (!next.ok) return { ok: false, status: 409, message: next.message };
+		const s = next.state;
+		const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+		const changes = {
+			phase: s.phase,
+			currentIndex: s.index,
+			openedAt: date(s.openedAt),
+			deadline: date(s.deadline),
+			remainingMs: s.remainingMs,
+			pausedAt: date(s.pausedAt),
+			...(s.phase === 'ended' ? { pin: null, endedAt: now } : {})
+		};
+		db.update(liveSession).set(changes).where(eq(liveSession.id, sessionId)).run();
+		const updated = { ...row, ...changes };
+		if (s.index !== row.currentIndex) askEveryone(db, updated, s.index);
+		if (s.phase === 'ended') finishAttempts(db, sessionId, s.index + 1, now);
+		return {
+			ok: true,
+			messages: [writeEvent(db, updated, 'phase', 'all', null, phaseView(db, updated))]
+		};
+	});
 }
 
 /** Adds the question at `position` to the attempt of every player still in the session. */
@@ -294,31 +306,26 @@ export function removePlayer(
 	userId: string,
 	now = new Date()
 ): ControlResult {
-	return db.transaction(
-		(): ControlResult => {
-			const row = hostedSession(db, hostId, sessionId);
-			if (!row) return { ok: false, status: 404, message: 'No live session of yours has that id.' };
-			if (row.phase === 'ended')
-				return { ok: false, status: 409, message: 'This session has ended.' };
-			const removed = db
-				.update(livePlayer)
-				.set({ removedAt: now })
-				.where(
-					and(
-						eq(livePlayer.sessionId, sessionId),
-						eq(livePlayer.userId, userId),
-						isNull(livePlayer.removedAt)
-					)
+	return asHost(db, hostId, sessionId, (row) => {
+		if (row.phase === 'ended')
+			return { ok: false, status: 409, message: 'This session has ended.' };
+		const removed = db
+			.update(livePlayer)
+			.set({ removedAt: now })
+			.where(
+				and(
+					eq(livePlayer.sessionId, sessionId),
+					eq(livePlayer.userId, userId),
+					isNull(livePlayer.removedAt)
 				)
-				.run();
-			if (removed.changes === 0) {
-				return { ok: false, status: 404, message: 'That player is not in this session.' };
-			}
-			const data = { userId, players: playerCount(db, sessionId) };
-			return { ok: true, messages: [writeEvent(db, row, 'removed', 'host', userId, data)] };
-		},
-		{ behavior: 'immediate' }
-	);
+			)
+			.run();
+		if (removed.changes === 0) {
+			return { ok: false, status: 404, message: 'That player is not in this session.' };
+		}
+		const data = { userId, players: playerCount(db, sessionId) };
+		return { ok: true, messages: [writeEvent(db, row, 'removed', 'host', userId, data)] };
+	});
 }
 
 /** The running session a PIN opens, if any: not ended, and not older than the PIN's lifetime. */
