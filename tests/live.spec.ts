@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { countRows } from './db';
-import { postForm, signUp, uniqueName } from './helpers';
+import { apiSignUp, postForm, signUp, uniqueName } from './helpers';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -222,4 +222,41 @@ test('a teacher hosts a live session for two learners and a guest', async ({
 	// The PIN has expired with the session.
 	const late = await postForm(extra, '/live?/join', { pin: pinDigits, name: 'Late' }, baseURL!);
 	expect(late.status()).toBe(400);
+});
+
+test('a player joins and answers with JavaScript turned off', async ({
+	browser,
+	playwright,
+	baseURL
+}) => {
+	const hostApi = await playwright.request.newContext({ baseURL });
+	await apiSignUp(hostApi, baseURL!, uniqueName('nojshost'), 'teacher');
+	const created = await postForm(
+		hostApi,
+		'/teach/live/new?/create',
+		{ setId: 'xi-moscow-2023-03-21-quiz', count: '1', types: 'multiple_choice' },
+		baseURL!
+	);
+	const sessionId = /\/teach\/live\/([^/?#]+)/.exec(created.headers()['location'] ?? '')![1]!;
+	const hostPage = await (await hostApi.get(`/teach/live/${sessionId}`)).text();
+	const pin = /class="pin[^"]*"[^>]*>(\d{3}) (\d{3})</.exec(hostPage)!;
+
+	const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await page.goto(`/live?pin=${pin[1]}${pin[2]}`);
+	await page.getByLabel('Your name in this session').fill('No script');
+	await page.getByRole('button', { name: 'Join' }).click();
+	await expect(page.getByRole('heading', { name: "You're in" })).toBeVisible();
+	// Chromium with scripts disabled by Playwright still parses <noscript> as text: read the markup.
+	expect(await page.content()).toContain('This page needs JavaScript to show each question');
+
+	expect((await postForm(hostApi, `/teach/live/${sessionId}?/start`, {}, baseURL!)).status()).toBe(
+		200
+	);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Question 1 of 1' })).toBeVisible();
+	await page.getByRole('radio').first().check();
+	await page.getByRole('button', { name: 'Submit answer' }).click();
+	await expect(page.getByText(/^Answer received:/)).toBeVisible();
+	const ofSession = 'attempt_id in (select attempt_id from live_player where session_id = ?)';
+	expect(countRows('answer', ofSession, sessionId)).toBe(1);
 });

@@ -11,6 +11,7 @@ import { loadFactBase } from './db/content';
 import { answer, attempt, attemptQuestion, livePlayer, reviewLog, user } from './db/schema';
 import { syncFactCards } from './flashcards';
 import { submitLiveAnswer } from './live-answers';
+import { joinWithPin } from './live-join';
 import { MemoryLiveBus, type LiveMessage } from './live-bus';
 import {
 	controlSession,
@@ -25,6 +26,7 @@ import { liveStream } from './live-stream';
 import { latestPhase, liveSummary, playerResults, sessionRow, type PhaseView } from './live-views';
 import { bankSetId, syncGeneratedSet } from './question-sets';
 import { submitAnswer } from './quiz';
+import { FailureLimiter, livePinRule } from './rate-limit';
 import { addQuestion, createSet } from './teacher-sets';
 import { createTestDb } from './testing/test-db';
 
@@ -477,5 +479,71 @@ describe('guests', () => {
 			.innerJoin(attempt, and(eq(attempt.id, answer.attemptId), eq(attempt.userId, guest)))
 			.all();
 		expect(answers).toHaveLength(1);
+	});
+});
+
+describe('joining by PIN', () => {
+	const viewer = (id: string) => ({ id, username: null, isGuest: true });
+
+	it('seats a guest under a checked name, and makes no guest for a bad one', () => {
+		const id = create();
+		const pin = sessionRow(db, id)!.pin!;
+		let made = 0;
+		const player = () => ({ id: (made++, person(`guest${made}`)) });
+		// Sessions in these tests start at the epoch; the PIN lives a day from then.
+		const request = { pin, address: '10.0.0.1', viewer: null, player, now: new Date(1000) };
+		expect(joinWithPin(db, { ...request, name: 'x'.repeat(25) })).toMatchObject({
+			kind: 'refused',
+			field: 'name'
+		});
+		expect(joinWithPin(db, { ...request, name: 'a\u0000b' })).toMatchObject({ kind: 'refused' });
+		expect(made).toBe(0);
+		expect(joinWithPin(db, { ...request, name: ' Ada ' })).toMatchObject({
+			kind: 'go',
+			to: `/live/${id}`
+		});
+		expect(db.select({ name: livePlayer.name }).from(livePlayer).all()).toEqual([{ name: 'Ada' }]);
+		// The same person again finds their seat; the host is sent to the host screen.
+		expect(
+			joinWithPin(db, {
+				...request,
+				name: '',
+				viewer: viewer('guest1'),
+				player: () => ({ id: 'x' })
+			})
+		).toEqual({ kind: 'go', to: `/live/${id}`, messages: [] });
+		expect(
+			joinWithPin(db, {
+				...request,
+				viewer: { id: host, username: 'host', isGuest: false },
+				name: ''
+			})
+		).toMatchObject({ kind: 'go', to: `/teach/live/${id}` });
+	});
+
+	it('locks an address out after too many wrong PINs, and only that address', () => {
+		const id = create();
+		const pin = sessionRow(db, id)!.pin!;
+		const limiter = new FailureLimiter();
+		const wrong = pin === '123456' ? '654321' : '123456';
+		const from = (address: string, tried: string) =>
+			joinWithPin(
+				db,
+				{
+					pin: tried,
+					name: 'Ada',
+					address,
+					viewer: null,
+					player: () => ({ id: person(address) }),
+					now: new Date(1000)
+				},
+				limiter
+			);
+		for (let i = 0; i < livePinRule.limit; i++) {
+			expect(from('10.0.0.2', wrong)).toMatchObject({ kind: 'refused', status: 400 });
+		}
+		// Locked out, even with the right PIN now.
+		expect(from('10.0.0.2', pin)).toMatchObject({ kind: 'refused', status: 429 });
+		expect(from('10.0.0.3', pin)).toMatchObject({ kind: 'go' });
 	});
 });
