@@ -123,7 +123,8 @@ try {
 		]
 	]);
 	console.log(
-		`\nanswers: ${result.answers} sent, ${result.acknowledged} acknowledged, ${stored} stored; errors: ${result.errors}\n` +
+		`\nanswers: ${result.answers} sent, ${result.acknowledged} acknowledged, ${stored} stored; errors: ${result.errors}; ` +
+			`server CPU ${result.answerCpuMs.toFixed(2)} ms per answer\n` +
 			`server RSS: ${(result.rssBeforeKb / 1024).toFixed(1)} MiB before the players connected, ` +
 			`${(result.rssConnectedKb / 1024).toFixed(1)} MiB with ${result.players} connected: ` +
 			`${perPlayerKb.toFixed(1)} KiB per connected player\n` +
@@ -146,6 +147,12 @@ try {
 			median: result.answerP50,
 			p99: result.answerP99,
 			target: `p99 ≤ 500 ms; ${result.acknowledged}/${expected} acked, ${stored} stored, ${result.errors} errors`
+		},
+		{
+			bench: 'live',
+			measure: 'server CPU per answer in the bursts',
+			unit: 'ms',
+			median: result.answerCpuMs
 		},
 		{
 			bench: 'live',

@@ -352,12 +352,21 @@ export const displayNameSchema = z
 	.max(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters.`)
 	.refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), 'Use letters, digits, spaces and punctuation only.');
 
-export function livePlayerOf(db: Db, sessionId: string, userId: string) {
+function prepareSeat(db: Db) {
+	const p = sql.placeholder;
 	return db
 		.select()
 		.from(livePlayer)
-		.where(and(eq(livePlayer.sessionId, sessionId), eq(livePlayer.userId, userId)))
-		.get();
+		.where(and(eq(livePlayer.sessionId, p('sessionId')), eq(livePlayer.userId, p('userId'))))
+		.prepare();
+}
+const seatStatements = new WeakMap<Db, ReturnType<typeof prepareSeat>>();
+
+/** A player's seat in a session (removed or not). Every answer asks it: prepared once. */
+export function livePlayerOf(db: Db, sessionId: string, userId: string) {
+	let statement = seatStatements.get(db);
+	if (!statement) seatStatements.set(db, (statement = prepareSeat(db)));
+	return statement.get({ sessionId, userId });
 }
 
 /** Is this name free in the session (ignoring case and width)? */

@@ -396,7 +396,21 @@ export function sessionTitle(db: Db, session: LiveSessionRow): string {
 	);
 }
 
-/** The session row by id alone: for code that has already checked who is asking. */
+const sessionStatements = new WeakMap<Db, ReturnType<typeof prepareSessionRow>>();
+function prepareSessionRow(db: Db) {
+	return db
+		.select()
+		.from(liveSession)
+		.where(eq(liveSession.id, sql.placeholder('sessionId')))
+		.prepare();
+}
+
+/**
+ * The session row by id alone: for code that has already checked who is asking. Every answer
+ * and every stream asks it, so it is prepared once per connection.
+ */
 export function sessionRow(db: Db, sessionId: string): LiveSessionRow | undefined {
-	return db.select().from(liveSession).where(eq(liveSession.id, sessionId)).get();
+	let statement = sessionStatements.get(db);
+	if (!statement) sessionStatements.set(db, (statement = prepareSessionRow(db)));
+	return statement.get({ sessionId });
 }
