@@ -10,6 +10,7 @@ const benches = [
 	'bench-generate',
 	'bench-suggest',
 	'bench-classroom',
+	'bench-live',
 	'bench-review',
 	'bench-pages'
 ];

@@ -9,10 +9,14 @@ import {
 import { accessFor, roleMayEnter } from '$lib/server/access';
 import { getDb, startDatabase } from '$lib/server/app-db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
+import { closeLiveStreams } from '$lib/server/live-stream';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
 
 export const init: ServerInit = () => {
-	if (!building) startDatabase();
+	if (building) return;
+	startDatabase();
+	// Beside adapter-node's own handlers, which wait for open connections before exiting.
+	for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, closeLiveStreams);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

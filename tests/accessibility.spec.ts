@@ -151,8 +151,21 @@ test('teachers', async ({ browser }) => {
 		await learner.getByRole('button', { name: 'Join' }).click();
 		await expect(learner.getByRole('status')).toContainText('You joined');
 		await page.reload();
+		const classPage = page.url();
 		const learnerPage = await page.locator('.roster a').first().getAttribute('href');
-		return [page.url(), learnerPage!, '/teach', '/teach/classes', '/teach/sets', '/account/delete'];
+		// A live session's host screen, in its lobby (the live test audits its other phases).
+		await page.goto('/teach/live/new');
+		await page.getByRole('button', { name: 'Create the session' }).click();
+		await expect(page.getByText(/Join at .* with PIN/)).toBeVisible();
+		return [
+			classPage,
+			learnerPage!,
+			page.url(),
+			'/teach',
+			'/teach/classes',
+			'/teach/sets',
+			'/account/delete'
+		];
 	});
 });
 

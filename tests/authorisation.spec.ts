@@ -20,6 +20,8 @@ interface Fixture {
 	/** Teacher A's draft question set, and the id of its one question. */
 	setId: string;
 	questionId: string;
+	/** Teacher A's live session, in its lobby, with nobody in it. */
+	liveSessionId: string;
 }
 
 interface Rule {
@@ -101,6 +103,46 @@ const rules: Record<string, Rule> = {
 		path: (f) => `/attempts/${f.attemptId}/result`,
 		refuseGet: everyoneButOwner,
 		actions: {}
+	},
+	// Anyone may try a PIN (a guest is made on joining); the seat decides the rest.
+	'/live': { path: () => '/live', refuseGet: [], actions: { join: { refuse: [] } } },
+	// Only the session's players: nobody here has joined it, its host included.
+	'/live/[id]': {
+		path: (f) => `/live/${f.liveSessionId}`,
+		refuseGet: everyoneButOwner,
+		actions: {
+			answer: { refuse: everyoneButOwner, form: () => ({ position: '0', choice: 'x' }) }
+		}
+	},
+	'/live/[id]/events': {
+		path: (f) => `/live/${f.liveSessionId}/events`,
+		refuseGet: everyoneButOwner,
+		actions: {}
+	},
+	'/teach/live': { path: () => '/teach/live', refuseGet: notTeachers, actions: {} },
+	'/teach/live/new': {
+		path: () => '/teach/live/new',
+		refuseGet: notTeachers,
+		actions: {
+			create: {
+				refuse: notTeachers,
+				form: () => ({ setId: 'xi-moscow-2023-03-21-quiz', count: '2', types: 'true_false' })
+			}
+		}
+	},
+	// Only its host controls a session: another teacher finds nothing.
+	'/teach/live/[id]': {
+		path: (f) => `/teach/live/${f.liveSessionId}`,
+		refuseGet: everyoneButOwner,
+		actions: {
+			start: { refuse: everyoneButOwner },
+			reveal: { refuse: everyoneButOwner },
+			next: { refuse: everyoneButOwner },
+			pause: { refuse: everyoneButOwner },
+			resume: { refuse: everyoneButOwner },
+			end: { refuse: everyoneButOwner },
+			remove: { refuse: everyoneButOwner, form: () => ({ userId: 'x' }) }
+		}
 	},
 	'/classes': {
 		path: () => '/classes',
@@ -340,12 +382,21 @@ test('each route and action refuses everyone who may not use it', async ({
 		/[?&]added=([^&#]+)/.exec(added.headers()['location'] ?? '')?.[1] ?? ''
 	);
 	expect(questionId, 'question added').toBeTruthy();
+	const live = await postForm(
+		owner,
+		'/teach/live/new?/create',
+		{ setId: 'xi-moscow-2023-03-21-quiz', count: '2', types: 'multiple_choice' },
+		base
+	);
+	const liveSessionId = /\/teach\/live\/([^/?#]+)/.exec(live.headers()['location'] ?? '')?.[1];
+	expect(liveSessionId, 'live session created').toBeTruthy();
 	const fixture: Fixture = {
 		classId: classId!,
 		learnerId,
 		attemptId: attemptId!,
 		setId: setId!,
-		questionId
+		questionId,
+		liveSessionId: liveSessionId!
 	};
 	const answersBefore = countRows('answer', 'attempt_id = ?', attemptId);
 	const auditBefore = countRows('audit_log');
@@ -394,6 +445,11 @@ test('each route and action refuses everyone who may not use it', async ({
 	expect(countRows('reset_code')).toBe(codesBefore);
 	expect(countRows('audit_log')).toBe(auditBefore);
 	expect(countRows('site_settings', "teacher_signup != 'anyone'")).toBe(0);
+	// The live session too: still in its lobby, with its PIN, and nobody seated.
+	expect(
+		countRows('live_session', "id = ? and phase = 'lobby' and pin is not null", liveSessionId)
+	).toBe(1);
+	expect(countRows('live_player', 'session_id = ?', liveSessionId)).toBe(0);
 
 	// Fuzzing as the owner, who passes every access check: random and malformed forms to
 	// every action get an answer (a refusal, usually), never a server error.
@@ -435,7 +491,14 @@ test('each route and action refuses everyone who may not use it', async ({
 		'timeZone',
 		'deviceTimeZone',
 		'dayStartHour',
-		'email'
+		'email',
+		'pin',
+		'count',
+		'types',
+		'timer',
+		'timerSeconds',
+		'leaderboard',
+		'speedBonus'
 	];
 	const forms = fc.sample(
 		fc.array(fc.tuple(fc.constantFrom(...names), fc.string({ unit: 'binary', maxLength: 40 })), {

@@ -15,6 +15,8 @@ export function countRows(
 		| 'attempt_question'
 		| 'audit_log'
 		| 'class'
+		| 'live_player'
+		| 'live_session'
 		| 'question'
 		| 'question_set'
 		| 'reset_code'

@@ -2,10 +2,10 @@
 // started as `npm start` starts it.
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startAppServer, stopAppServer } from './app-server';
 import { PASSWORD, postForm, signIn, uniqueName } from './helpers';
 
 // Beside the browser tests' own port (4181 by default), so two checkouts can run this side by side.
@@ -13,32 +13,7 @@ const port = Number(process.env.E2E_PORT ?? 4173) + 8;
 const base = `http://localhost:${port}`;
 const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'factdeck-restart-')), 'restart.db');
 
-async function startServer(): Promise<ChildProcess> {
-	// Started the way the README's quick start does it (no ORIGIN: its default must work).
-	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATABASE_URL: dbFile };
-	delete env.ORIGIN;
-	const server = spawn('node', ['scripts/start.js'], {
-		env,
-		stdio: 'ignore'
-	});
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`${base}/healthz`)).ok) return server;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	server.kill('SIGKILL');
-	throw new Error('the server did not start');
-}
-
-function stopServer(server: ChildProcess): Promise<void> {
-	return new Promise((resolve) => {
-		server.once('exit', () => resolve());
-		server.kill('SIGTERM');
-	});
-}
+const startServer = () => startAppServer(port, dbFile);
 
 /** A valid (not necessarily right) answer for each kind of question, from its stored form. */
 function someAnswer(q: {
@@ -110,7 +85,7 @@ test('the result and the progress page survive a server restart', async ({
 		await page.goto('/progress');
 		const progressBefore = await page.locator('main').textContent();
 
-		await stopServer(server);
+		await stopAppServer(server);
 		server = await startServer();
 
 		await page.goto(`/attempts/${attemptId}/result`);
@@ -118,6 +93,6 @@ test('the result and the progress page survive a server restart', async ({
 		await page.goto('/progress');
 		await expect(page.locator('main')).toHaveText(progressBefore!);
 	} finally {
-		await stopServer(server);
+		await stopAppServer(server);
 	}
 });

@@ -17,6 +17,8 @@ import {
 	classAssignment,
 	classMember,
 	learnerSettings,
+	livePlayer,
+	liveSession,
 	question,
 	questionSet,
 	resetCode,
@@ -47,7 +49,9 @@ export const exportedColumns = {
 	'reset_code.user_id': 'resetCodes',
 	'reset_code.issued_by': 'resetCodesIssued',
 	'audit_log.actor_id': 'auditByYou',
-	'audit_log.target_id': 'auditAboutYou'
+	'audit_log.target_id': 'auditAboutYou',
+	'live_session.host_id': 'liveSessionsHosted',
+	'live_player.user_id': 'liveSessionsPlayed'
 } as const;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -306,7 +310,43 @@ export function exportAccountData(db: Db, userId: string, now = new Date()) {
 				usedAt: iso(row.usedAt)
 			})),
 		auditByYou: auditRows(auditLog.actorId),
-		auditAboutYou: auditRows(auditLog.targetId)
+		auditAboutYou: auditRows(auditLog.targetId),
+		liveSessionsHosted: db
+			.select({ row: liveSession, setTitle: questionSet.title })
+			.from(liveSession)
+			.innerJoin(questionSet, eq(questionSet.id, liveSession.setId))
+			.where(eq(liveSession.hostId, userId))
+			.orderBy(asc(liveSession.createdAt))
+			.all()
+			.map(({ row, setTitle }) => ({
+				id: row.id,
+				setTitle,
+				phase: row.phase,
+				questionCount: row.questionCount,
+				createdAt: iso(row.createdAt),
+				endedAt: iso(row.endedAt),
+				// Players' names are theirs, not this account's: only how many.
+				players:
+					db.select({ n: count() }).from(livePlayer).where(eq(livePlayer.sessionId, row.id)).get()
+						?.n ?? 0
+			})),
+		// The answers themselves are in `attempts` (a live session's answers are an attempt's).
+		liveSessionsPlayed: db
+			.select({ row: livePlayer, setTitle: questionSet.title })
+			.from(livePlayer)
+			.innerJoin(liveSession, eq(liveSession.id, livePlayer.sessionId))
+			.innerJoin(questionSet, eq(questionSet.id, liveSession.setId))
+			.where(eq(livePlayer.userId, userId))
+			.orderBy(asc(livePlayer.joinedAt))
+			.all()
+			.map(({ row, setTitle }) => ({
+				sessionId: row.sessionId,
+				setTitle,
+				name: row.name,
+				attemptId: row.attemptId,
+				joinedAt: iso(row.joinedAt),
+				removedAt: iso(row.removedAt)
+			}))
 	};
 }
 

@@ -1,12 +1,15 @@
 // A class's report for its teacher, over the sets assigned to it and the learners in it now:
 // per learner their attempts, best and latest score and last activity; per question the share
 // answered right, the wrong answer chosen most and flags; per fact how much of the class knows
-// it. And the same tables as CSV.
+// it; and the class's live sessions with each player's score. And the same tables as CSV.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { describeResponse } from '../domain/describe-response';
 import type { Response } from '../domain/grade-answer';
 import type { Question } from '../domain/question';
+import type { Ranked } from '../domain/live-scoring';
 import { classAssignments, classRoster, getOwnedClass } from './classes';
+import { classSessions } from './live-sessions';
+import { standings } from './live-views';
 import type { Db } from './db';
 import { answer, attempt, attemptQuestion, fact, question, questionSet } from './db/schema';
 
@@ -65,12 +68,24 @@ export interface FactRow {
 	percentKnowing: number;
 }
 
+/** A live session run for the class: its players (guests too) with their scores. */
+export interface LiveSessionReport {
+	sessionId: string;
+	setTitle: string;
+	createdAt: Date;
+	ended: boolean;
+	/** Questions put to the class so far. */
+	asked: number;
+	players: Ranked[];
+}
+
 export interface ClassReport {
 	classId: string;
 	name: string;
 	learnerCount: number;
 	sets: SetReport[];
 	facts: FactRow[];
+	live: LiveSessionReport[];
 }
 
 const percent = (part: number, whole: number) =>
@@ -170,7 +185,15 @@ export function classReport(db: Db, teacherId: string, classId: string): ClassRe
 		name: found.name,
 		learnerCount: roster.length,
 		sets,
-		facts: factRows(db, answers, roster.length)
+		facts: factRows(db, answers, roster.length),
+		live: classSessions(db, teacherId, classId).map((s) => ({
+			sessionId: s.id,
+			setTitle: s.setTitle,
+			createdAt: s.createdAt,
+			ended: s.phase === 'ended',
+			asked: s.asked,
+			players: standings(db, s.id)
+		}))
 	};
 }
 

@@ -1,16 +1,40 @@
 // Everything a learner's progress is made of, by owner, so that a guest's progress can move to
 // the account they sign in to. Each table that records progress adds its move here.
-import { and, eq, exists, gt, sql } from 'drizzle-orm';
+import { and, eq, exists, gt, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Tx } from './db';
-import { attempt, cardState, learnerSettings, reviewLog } from './db/schema';
+import { attempt, cardState, learnerSettings, livePlayer, reviewLog } from './db/schema';
 
 export type { Tx };
 
 export function moveProgress(tx: Tx, fromUserId: string, toUserId: string): void {
 	// Answers hang off attempts, so moving the attempts moves them too.
 	tx.update(attempt).set({ userId: toUserId }).where(eq(attempt.userId, fromUserId)).run();
+	moveLiveSeats(tx, fromUserId, toUserId);
 	moveFlashcards(tx, fromUserId, toUserId);
+}
+
+/**
+ * A guest's seats in live sessions, so the summaries keep their scores. Where the account plays
+ * in the same session too, the guest's seat stays behind and goes with the guest's row (its
+ * attempt, with the answers, has moved to the account already).
+ */
+function moveLiveSeats(tx: Tx, fromUserId: string, toUserId: string): void {
+	const other = alias(livePlayer, 'other');
+	tx.update(livePlayer)
+		.set({ userId: toUserId })
+		.where(
+			and(
+				eq(livePlayer.userId, fromUserId),
+				notExists(
+					tx
+						.select({ one: sql`1` })
+						.from(other)
+						.where(and(eq(other.userId, toUserId), eq(other.sessionId, livePlayer.sessionId)))
+				)
+			)
+		)
+		.run();
 }
 
 /**

@@ -98,3 +98,25 @@ export function parseResponseForm(q: Question, data: FormData): ParsedResponse {
 		}
 	}
 }
+
+/**
+ * An ordering question's unsubmitted order, kept in the page's query so that its move buttons
+ * work without JavaScript: the order given (when it lists each item once), moved as asked.
+ */
+export function orderFromQuery(items: readonly string[], url: URL): string[] {
+	const fromUrl = url.searchParams.getAll('order');
+	const order =
+		fromUrl.length === items.length &&
+		[...fromUrl].sort().join('\n') === [...items].sort().join('\n')
+			? fromUrl
+			: [...items];
+	const move = /^(up|down):(\d+)$/.exec(url.searchParams.get('move') ?? '');
+	if (move) {
+		const from = Number(move[2]);
+		const to = move[1] === 'up' ? from - 1 : from + 1;
+		if (from >= 0 && from < order.length && to >= 0 && to < order.length) {
+			[order[from], order[to]] = [order[to]!, order[from]!];
+		}
+	}
+	return order;
+}

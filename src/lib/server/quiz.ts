@@ -175,7 +175,7 @@ function answeredView(
 
 export type SubmitResult =
 	| { ok: true; grade: Grade; duplicate: boolean }
-	| { ok: false; status: 400 | 404 | 409; message: string };
+	| { ok: false; status: 400 | 403 | 404 | 409; message: string };
 
 /** Answering is the classroom's hot path: its statements are prepared once per connection. */
 function prepareAnswerStatements(db: Db) {
@@ -244,6 +244,18 @@ type ParseResponse = (
 	q: Question
 ) => { ok: true; response: Response } | { ok: false; message: string };
 
+/**
+ * What a live session adds to answering, run inside the answer's own savepoint: its check of the
+ * session's phase and timer (after a repeat is recognised, so a double submit is acknowledged
+ * rather than refused), the moment the question opened, and its own row beside the answer.
+ */
+export interface AnswerHooks {
+	refuse?: (db: Db) => { status: 403 | 409; message: string } | null;
+	/** When the question opened (read after `refuse`, in the same transaction). */
+	since?: () => Date | undefined;
+	recorded?: (db: Db, recorded: { question: Question; response: Response; grade: Grade }) => void;
+}
+
 /** One answer's reads and writes; the caller holds the write transaction. */
 function recordAnswer(
 	db: Db,
@@ -251,7 +263,8 @@ function recordAnswer(
 	attemptId: string,
 	position: number,
 	parse: ParseResponse,
-	now: Date
+	now: Date,
+	hooks?: AnswerHooks
 ): SubmitResult {
 	const s = statementsFor(db);
 	const found = s.attempt.get({ attemptId, userId });
@@ -268,6 +281,11 @@ function recordAnswer(
 			grade: { correct: previous.correct, reason: previous.reason }
 		};
 	}
+	if (found.liveSessionId !== null && !hooks) {
+		return { ok: false, status: 409, message: 'Answer this question in its live session.' };
+	}
+	const refused = hooks?.refuse?.(db);
+	if (refused) return { ok: false, ...refused };
 	if (found.finishedAt) {
 		return { ok: false, status: 409, message: 'This attempt is finished; start a new one.' };
 	}
@@ -275,8 +293,9 @@ function recordAnswer(
 	const parsed = parse(q);
 	if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };
 	const grade = gradeAnswer(q, parsed.response);
-	const last = s.lastAnsweredAt.get({ attemptId });
-	const since = Math.max(found.startedAt.getTime(), last?.at.getTime() ?? 0);
+	const opened = hooks?.since?.();
+	const last = opened ? undefined : s.lastAnsweredAt.get({ attemptId });
+	const since = opened?.getTime() ?? Math.max(found.startedAt.getTime(), last?.at.getTime() ?? 0);
 	s.addAnswer.run({
 		attemptId,
 		position,
@@ -289,6 +308,7 @@ function recordAnswer(
 	});
 	if (grade.correct) s.addToScore.run({ attemptId });
 	recordQuizReview(db, userId, q.provenance?.factIds ?? [], grade.correct, now);
+	hooks?.recorded?.(db, { question: q, response: parsed.response, grade });
 	return { ok: true, duplicate: false, grade };
 }
 
@@ -310,7 +330,14 @@ export function submitAnswer(
 }
 
 interface QueuedAnswer {
-	args: [userId: string, attemptId: string, position: number, parse: ParseResponse, now: Date];
+	args: [
+		userId: string,
+		attemptId: string,
+		position: number,
+		parse: ParseResponse,
+		now: Date,
+		hooks?: AnswerHooks
+	];
 	resolve: (result: SubmitResult) => void;
 	reject: (error: unknown) => void;
 }
@@ -357,11 +384,12 @@ export function queueAnswer(
 	attemptId: string,
 	position: number,
 	parse: ParseResponse,
-	now = new Date()
+	now = new Date(),
+	hooks?: AnswerHooks
 ): Promise<SubmitResult> {
 	return new Promise((resolve, reject) => {
 		const queue = answerQueue(db);
-		queue.waiting.push({ args: [userId, attemptId, position, parse, now], resolve, reject });
+		queue.waiting.push({ args: [userId, attemptId, position, parse, now, hooks], resolve, reject });
 		if (queue.waiting.length === 1) setImmediate(() => writeQueued(queue));
 	});
 }
@@ -391,7 +419,8 @@ export function finishAttempt(
 ): boolean {
 	const found = ownAttempt(db, userId, attemptId);
 	if (!found) return false;
-	if (!found.finishedAt) {
+	// A live session's attempts are finished by the session's end, not by the player.
+	if (!found.finishedAt && found.liveSessionId === null) {
 		db.update(attempt).set({ finishedAt: now }).where(eq(attempt.id, attemptId)).run();
 	}
 	return true;

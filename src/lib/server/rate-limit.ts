@@ -52,3 +52,9 @@ export const signInRules = {
 	/** Wrong passwords from one address: high, since a whole school may share it. */
 	address: { limit: 100, windowMs: 15 * MINUTE }
 } satisfies Record<string, LimitRule>;
+
+/**
+ * Wrong live-session PINs from one address. A PIN is one of 900,000 and lives for a lesson, so
+ * this makes guessing one hopeless, while a class behind one address has room for its typos.
+ */
+export const livePinRule: LimitRule = { limit: 30, windowMs: 10 * MINUTE };

@@ -12,6 +12,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 import { datePrecisions, entityKinds, predicates } from '../../domain/fact-base';
+import { livePhases } from '../../domain/live-session';
 import { memoryStates, reviewOrigins } from '../../domain/scheduling';
 
 export const source = sqliteTable('source', {
@@ -326,7 +327,13 @@ export const attempt = sqliteTable(
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
 		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
 		/** Questions answered right; set as answers come in. */
-		score: integer('score').notNull().default(0)
+		score: integer('score').notNull().default(0),
+		/**
+		 * A player's run through a live session: answered only through the session, while the
+		 * question is open (the quiz's own pages refuse it). Not a foreign key: SQLite cannot add
+		 * one with an ON DELETE rule to an existing table, and the mark must outlive the session.
+		 */
+		liveSessionId: text('live_session_id')
 	},
 	(t) => [
 		index('attempt_user_set_idx').on(t.userId, t.setId, t.startedAt),
@@ -510,6 +517,147 @@ export const learnerSettings = sqliteTable('learner_settings', {
 		.notNull()
 		.default(sql`(unixepoch('subsec') * 1000)`)
 });
+
+// ---------------------------------------------------------------------------------------------
+// Live sessions: a teacher (the host) runs a set's questions on a projector while the class
+// answers on their own devices. The session's state is here, so a restart loses nothing; the
+// in-memory fan-out (src/lib/server/live-bus.ts) only caches it.
+// ---------------------------------------------------------------------------------------------
+
+export const liveSession = sqliteTable(
+	'live_session',
+	{
+		id: text('id').primaryKey(),
+		hostId: text('host_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		setId: text('set_id')
+			.notNull()
+			.references(() => questionSet.id, { onDelete: 'cascade' }),
+		/** The class it was run for, whose page and report show it (optional). */
+		classId: text('class_id').references(() => schoolClass.id, { onDelete: 'set null' }),
+		/** Six digits while the session runs; null once it has ended, so the PIN can be reused. */
+		pin: text('pin'),
+		phase: text('phase', { enum: livePhases }).notNull().default('lobby'),
+		/** The question on screen: -1 in the lobby. */
+		currentIndex: integer('current_index').notNull().default(-1),
+		questionCount: integer('question_count').notNull(),
+		/** Null: no timer. */
+		timerSeconds: integer('timer_seconds'),
+		leaderboard: integer('leaderboard', { mode: 'boolean' }).notNull().default(false),
+		speedBonus: integer('speed_bonus', { mode: 'boolean' }).notNull().default(false),
+		seed: integer('seed').notNull(),
+		/** When the current question opened, moved on by the time it spent paused. */
+		openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+		deadline: integer('deadline', { mode: 'timestamp_ms' }),
+		/** While paused with a timer: the time the question had left. */
+		remainingMs: integer('remaining_ms'),
+		pausedAt: integer('paused_at', { mode: 'timestamp_ms' }),
+		/** The id of the last event written, so ids keep growing across restarts. */
+		lastSeq: integer('last_seq').notNull().default(0),
+		createdAt: createdAt(),
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		uniqueIndex('live_session_pin_idx').on(t.pin),
+		index('live_session_host_idx').on(t.hostId, t.createdAt),
+		index('live_session_class_idx').on(t.classId, t.createdAt)
+	]
+);
+
+/** The questions of a session as asked (key included), fixed when it is created. */
+export const liveQuestion = sqliteTable(
+	'live_question',
+	{
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => liveSession.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		questionId: text('question_id').references(() => question.id, { onDelete: 'set null' }),
+		body: text('body', { mode: 'json' }).notNull(),
+		factIds: text('fact_ids', { mode: 'json' }).$type<string[]>().notNull()
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.position] })]
+);
+
+/** Who plays: a learner or a guest, under a display name unique in the session. */
+export const livePlayer = sqliteTable(
+	'live_player',
+	{
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => liveSession.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** The player's attempt at the set: their answers, progress and reviews hang off it. */
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => attempt.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** The name folded for uniqueness (case and width ignored). */
+		nameKey: text('name_key').notNull(),
+		joinedAt: createdAt(),
+		/** Removed by the host: no more answers, and left out of the counts and summary. */
+		removedAt: integer('removed_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.sessionId, t.userId] }),
+		uniqueIndex('live_player_name_idx').on(t.sessionId, t.nameKey),
+		uniqueIndex('live_player_attempt_idx').on(t.attemptId),
+		index('live_player_user_idx').on(t.userId)
+	]
+);
+
+/**
+ * The live side of an answer (the answer itself is the attempt's `answer` row, written in the
+ * same transaction): its points and how long it took. One per question per player.
+ */
+export const liveAnswer = sqliteTable(
+	'live_answer',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => attempt.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => liveSession.id, { onDelete: 'cascade' }),
+		correct: integer('correct', { mode: 'boolean' }).notNull(),
+		points: integer('points').notNull(),
+		elapsedMs: integer('elapsed_ms').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.attemptId, t.position] }),
+		index('live_answer_session_idx').on(t.sessionId, t.position)
+	]
+);
+
+export const liveAudiences = ['all', 'host'] as const;
+
+/**
+ * What was pushed to a session's screens, in order, so a screen that reconnects is sent what
+ * it missed (Last-Event-ID). Counts of answers are not kept: they are sent fresh.
+ */
+export const liveEvent = sqliteTable(
+	'live_event',
+	{
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => liveSession.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		kind: text('kind').notNull(),
+		audience: text('audience', { enum: liveAudiences }).notNull(),
+		/** The player the event is also for (a removal), besides its audience. */
+		aboutUserId: text('about_user_id'),
+		data: text('data', { mode: 'json' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.seq] })]
+);
+
+export type LiveSessionRow = typeof liveSession.$inferSelect;
+export type LivePlayerRow = typeof livePlayer.$inferSelect;
 
 export type CardRow = typeof card.$inferSelect;
 export type CardStateRow = typeof cardState.$inferSelect;

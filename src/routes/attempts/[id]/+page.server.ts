@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/app-db';
 import { readFormChecked } from '$lib/server/forms';
 import { getVisibleSet } from '$lib/server/question-sets';
 import { attemptQuestions, finishAttempt, ownAttempt, queueAnswer } from '$lib/server/quiz';
-import { parseResponseForm } from '$lib/server/quiz-form';
+import { orderFromQuery, parseResponseForm } from '$lib/server/quiz-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The viewer's own attempt, or 404: another learner's attempt does not exist for them. */
@@ -17,6 +17,11 @@ function mine(event: Pick<RequestEvent, 'locals' | 'params'>) {
 
 export const load: PageServerLoad = (event) => {
 	const { found } = mine(event);
+	// A running live session's attempt is played on the session's page, which holds the answer
+	// key back until the host reveals it; this page would show it as soon as one is answered.
+	if (found.liveSessionId !== null && !found.finishedAt) {
+		redirect(303, `/live/${found.liveSessionId}`);
+	}
 	const db = getDb();
 	const questions = attemptQuestions(db, found.id, found.seed);
 	const set = getVisibleSet(db, found.setId, found.userId);
@@ -30,25 +35,8 @@ export const load: PageServerLoad = (event) => {
 				: firstOpen;
 	const current = questions[index]!;
 
-	// Ordering questions keep an unsubmitted order in the URL, so move buttons work without JS.
-	let order: string[] | null = null;
-	if (current.question.type === 'ordering') {
-		const items = current.question.items;
-		const fromUrl = event.url.searchParams.getAll('order');
-		order =
-			fromUrl.length === items.length &&
-			[...fromUrl].sort().join('\n') === [...items].sort().join('\n')
-				? fromUrl
-				: [...items];
-		const move = /^(up|down):(\d+)$/.exec(event.url.searchParams.get('move') ?? '');
-		if (move) {
-			const from = Number(move[2]);
-			const to = move[1] === 'up' ? from - 1 : from + 1;
-			if (from >= 0 && from < order.length && to >= 0 && to < order.length) {
-				[order[from], order[to]] = [order[to]!, order[from]!];
-			}
-		}
-	}
+	const order =
+		current.question.type === 'ordering' ? orderFromQuery(current.question.items, event.url) : null;
 
 	return {
 		attempt: {

@@ -15,6 +15,7 @@ import {
 	unassignSet
 } from '$lib/server/classes';
 import { field, readForm } from '$lib/server/forms';
+import { classSessions } from '$lib/server/live-sessions';
 import { requireTeacher } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,7 +40,11 @@ export const load: PageServerLoad = (event) => {
 		schoolClass: found,
 		roster: classRoster(db, found.id).map((r) => ({ id: r.id, username: r.username })),
 		assignments: classAssignments(db, found.id),
-		assignable: assignableSets(db, me.id)
+		assignable: assignableSets(db, me.id),
+		liveSessions: classSessions(db, me.id, found.id).map((s) => ({
+			...s,
+			createdAt: s.createdAt.getTime()
+		}))
 	};
 };
 
