@@ -333,7 +333,7 @@ function reverseDraft(f: Fact, entities: Map<string, Entity>): Draft | undefined
 
 /** A question card's faces: the public question on the front, its key on the back. */
 export function questionCardFaces(q: Question, seed = 0): CardFaces {
-	const shown = toPublicQuestion(q, seed);
+	const shown = toPublicQuestion(q, seed, 'card');
 	const front: CardFront = { prompt: shown.prompt };
 	switch (shown.type) {
 		case 'multiple_choice':

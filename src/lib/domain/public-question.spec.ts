@@ -39,17 +39,25 @@ describe('toPublicQuestion', () => {
 	it('leaks no answer key for any question of any type', () => {
 		fc.assert(
 			fc.property(questionArb, fc.integer(), (q, seed) => {
-				const keys = keysOf(toPublicQuestion(q, seed));
+				const keys = keysOf(toPublicQuestion(q, seed, 'q1'));
 				for (const secret of secretKeys) expect(keys.has(secret)).toBe(false);
 			})
 		);
 	});
 
+	it('never shows the question’s own id, which may name the fact it asks about', () => {
+		fc.assert(
+			fc.property(questionArb, fc.integer(), (q, seed) => {
+				expect(toPublicQuestion(q, seed, 'q7').id).toBe('q7');
+			})
+		);
+	});
+
 	it('shows what each type needs', () => {
-		const shown = goldenSet.questions.map((q) => toPublicQuestion(q, 1));
+		const shown = goldenSet.questions.map((q) => toPublicQuestion(q, 1, 'q1'));
 		expect(shown.map((p) => p.type)).toEqual(goldenSet.questions.map((q) => q.type));
 		expect(shown[0]).toEqual({
-			id: 'putin-called-xi-dear-friend-mc',
+			id: 'q1',
 			title: 'Dear friend',
 			type: 'multiple_choice',
 			prompt: 'Which leader called Xi Jinping "dear friend" at their talks on Monday?',
@@ -75,8 +83,8 @@ describe('toPublicQuestion', () => {
 	it('shuffles matching rights and ordering items by seed, never into the right order', () => {
 		fc.assert(
 			fc.property(questionArb, fc.integer(), (q, seed) => {
-				const shown = toPublicQuestion(q, seed);
-				expect(toPublicQuestion(q, seed)).toEqual(shown);
+				const shown = toPublicQuestion(q, seed, 'q1');
+				expect(toPublicQuestion(q, seed, 'q1')).toEqual(shown);
 				if (q.type === 'ordering' && shown.type === 'ordering') {
 					expect([...shown.items].sort()).toEqual([...q.items].sort());
 					expect(shown.items).not.toEqual(q.items);
@@ -100,7 +108,7 @@ describe('toPublicQuestion', () => {
 		};
 		const layouts = new Set<string>();
 		for (let seed = 0; seed < 30; seed++) {
-			const shown = toPublicQuestion(q, seed);
+			const shown = toPublicQuestion(q, seed, 'q1');
 			if (shown.type === 'ordering') layouts.add(shown.items.join(''));
 		}
 		expect(layouts.size).toBeGreaterThan(10);

@@ -30,11 +30,13 @@ export type PublicQuestion =
  * The projection sent to a learner before answering. Built field by field (never by copying
  * the question and deleting), so a field added to the model later cannot leak an answer.
  * Choices keep the order the question gives them; matching rights and ordering items are
- * shuffled by the seed, so the same seed shows the same layout.
+ * shuffled by the seed, so the same seed shows the same layout. The id is the caller's
+ * (`q3`: its place), never the question's own: a generated question's id names the fact it
+ * asks about ("sa:visitor:kishida-visited-kyiv"), which would give the answer away.
  */
-export function toPublicQuestion(q: Question, seed: number): PublicQuestion {
+export function toPublicQuestion(q: Question, seed: number, publicId: string): PublicQuestion {
 	const base: PublicBase = {
-		id: q.id,
+		id: publicId,
 		...(q.title !== undefined ? { title: q.title } : {}),
 		prompt: q.prompt
 	};

@@ -237,7 +237,11 @@ export function exportAccountData(db: Db, userId: string, now = new Date()) {
 								position: q.position,
 								questionId: q.questionId,
 								unanswered: true,
-								question: toPublicQuestion(q.body as Question, row.seed + q.position)
+								question: toPublicQuestion(
+									q.body as Question,
+									row.seed + q.position,
+									`q${q.position + 1}`
+								)
 							}
 						: {
 								position: q.position,

@@ -94,16 +94,9 @@ export function sessionQuestion(db: Db, sessionId: string, position: number): Qu
 	return row?.body as Question | undefined;
 }
 
-/**
- * Every player's layout of a question is the same: the session's seed fixes it. The id is the
- * question's place, not its own id: a generated question's id names the fact it asks about
- * ("mc:visited:xi-visited-russia"), which would give the answer away.
- */
+/** Every player's layout of a question is the same: the session's seed fixes it. */
 export function publicQuestionOf(session: LiveSessionRow, q: Question): PublicQuestion {
-	return {
-		...toPublicQuestion(q, session.seed + session.currentIndex),
-		id: `q${session.currentIndex + 1}`
-	};
+	return toPublicQuestion(q, session.seed + session.currentIndex, `q${session.currentIndex + 1}`);
 }
 
 /** Answers to one question by the players still in the session. */

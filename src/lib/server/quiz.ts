@@ -142,7 +142,7 @@ export function attemptQuestions(
 		const a = answers.get(row.position);
 		return {
 			position: row.position,
-			question: toPublicQuestion(q, seed + row.position),
+			question: toPublicQuestion(q, seed + row.position, `q${row.position + 1}`),
 			answered: a ? answeredView(q, a.response as Response, a) : null,
 			...(reveal && !a ? { rightAnswer: describeAnswer(q) } : {})
 		};

@@ -22,7 +22,11 @@ export const load: PageServerLoad = (event) => {
 					id: current.id,
 					number: index + 1,
 					// Exactly the projection a learner's page gets: no answer key.
-					question: toPublicQuestion(current.question, current.position),
+					question: toPublicQuestion(
+						current.question,
+						current.position,
+						`q${current.position + 1}`
+					),
 					answer: describeAnswer(current.question),
 					explanation: current.question.explanation,
 					feedback:

@@ -31,7 +31,7 @@ export const load: PageServerLoad = (event) => {
 			type: typeLabels[found.question.type],
 			generated: found.question.provenance !== undefined,
 			// The saved version, as learners see it.
-			preview: toPublicQuestion(found.question, found.position),
+			preview: toPublicQuestion(found.question, found.position, `q${found.position + 1}`),
 			answer: describeAnswer(found.question)
 		},
 		values: valuesFromQuestion(found.question)
