@@ -27,6 +27,18 @@ import {
 import type { ClozeQuestion, Question, QuestionSet, QuestionType } from './question';
 import { createRandom } from './random';
 
+/** The types the generator writes; the others (written answers, descriptions…) come from teachers. */
+export const generatedTypes = [
+	'multiple_choice',
+	'true_false',
+	'short_answer',
+	'numeric',
+	'date',
+	'matching',
+	'ordering',
+	'cloze'
+] as const satisfies readonly QuestionType[];
+
 export interface GenerateOptions {
 	seed: number;
 	/** Only these question types. */

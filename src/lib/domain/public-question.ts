@@ -23,7 +23,15 @@ export type PublicQuestion =
 	/** Lefts in their own order (a response lists a right per left); rights shuffled. */
 	| (PublicBase & { type: 'matching'; lefts: string[]; rights: string[] })
 	/** Shuffled, never in the right order when that is possible. */
-	| (PublicBase & { type: 'ordering'; items: string[] });
+	| (PublicBase & { type: 'ordering'; items: string[] })
+	/** Checkboxes: neither the weights nor how many are right. */
+	| (PublicBase & {
+			type: 'multiple_response';
+			choices: { id: string; text: string }[];
+			allOrNothing: boolean;
+	  })
+	| (PublicBase & { type: 'open_response' })
+	| (PublicBase & { type: 'description' });
 
 /**
  * The projection sent to a learner before answering. Built field by field (never by copying
@@ -62,7 +70,24 @@ export function toPublicQuestion(q: Question, seed: number): PublicQuestion {
 			};
 		case 'ordering':
 			return { ...base, type: q.type, items: shuffleOutOfOrder(q.items, random) };
+		case 'multiple_response':
+			return {
+				...base,
+				type: q.type,
+				choices: q.choices.map((c) => ({ id: c.id, text: c.text })),
+				allOrNothing: q.allOrNothing
+			};
+		case 'open_response':
+		case 'description':
+			return { ...base, type: q.type };
+		default:
+			return unknownType(q);
 	}
+}
+
+/** Every switch over the types ends here: a type added to the model fails to compile. */
+export function unknownType(q: never): never {
+	throw new Error(`unknown question type ${JSON.stringify((q as { type?: unknown }).type)}`);
 }
 
 /**
@@ -75,8 +100,11 @@ function shuffleOutOfOrder(items: readonly string[], random: Random): string[] {
 	return unchanged && shuffled.length > 1 ? [...shuffled.slice(1), shuffled[0]!] : shuffled;
 }
 
-/** The right answer as a Response: what the results page shows, and what tests feed back. */
-export function correctResponse(q: Question): Response {
+/**
+ * The right answer as a Response: what the results page shows, and what tests feed back. An
+ * open response's is its model answer (which still waits for a mark); a description has none.
+ */
+export function correctResponse(q: Question): Response | undefined {
 	switch (q.type) {
 		case 'multiple_choice':
 			return { type: q.type, choiceId: q.correctChoiceId };
@@ -93,23 +121,59 @@ export function correctResponse(q: Question): Response {
 			return { type: q.type, rights: q.pairs.map((p) => p.right) };
 		case 'ordering':
 			return { type: q.type, order: [...q.items] };
+		case 'multiple_response':
+			return { type: q.type, choiceIds: q.choices.filter((c) => c.weight > 0).map((c) => c.id) };
+		case 'open_response':
+			return { type: q.type, text: q.modelAnswer || q.prompt };
+		case 'description':
+			return undefined;
+		default:
+			return unknownType(q);
 	}
+}
+
+/**
+ * A fraction as a percentage in the fewest digits that read back (÷ 100) to the very same
+ * fraction: 0.5 → "50", 1/3 → "33.333333333333336". Formats that write percentages use it.
+ */
+export function percentText(fraction: number): string {
+	const percent = fraction * 100;
+	for (let digits = 1; digits <= 17; digits++) {
+		const text = String(Number(percent.toPrecision(digits)));
+		if (Number(text) / 100 === fraction) return text;
+	}
+	return String(percent);
+}
+
+/** "50%", "-33.3%": a weight or credit as Moodle writes it, to three significant decimals. */
+export function formatWeight(fraction: number): string {
+	return `${Number((fraction * 100).toFixed(3))}%`;
 }
 
 /** The right answer as one line of text for the results page. */
 export function describeAnswer(q: Question): string {
 	switch (q.type) {
-		case 'multiple_choice':
-			return q.choices.find((c) => c.id === q.correctChoiceId)?.text ?? '';
+		case 'multiple_choice': {
+			const right = q.choices.find((c) => c.id === q.correctChoiceId)?.text ?? '';
+			const partly = q.choices.filter((c) => c.credit !== undefined && c.credit > 0);
+			return partly.length
+				? `${right} (part marks: ${partly.map((c) => `${c.text} ${formatWeight(c.credit!)}`).join(', ')})`
+				: right;
+		}
 		case 'true_false':
 			return q.answer ? 'True' : 'False';
 		case 'short_answer':
 		case 'cloze': {
 			const also = q.alternatives.length ? ` (also accepted: ${q.alternatives.join(', ')})` : '';
-			return `${q.answer}${also}`;
+			const partly =
+				q.type === 'short_answer' && q.partialAnswers?.length
+					? ` (part marks: ${q.partialAnswers.map((p) => `${p.answer} ${formatWeight(p.credit)}`).join(', ')})`
+					: '';
+			return `${q.answer}${also}${partly}`;
 		}
 		case 'numeric': {
 			const unit = q.unit ? ` ${q.unit}` : '';
+			if (q.range) return `${q.range.min} to ${q.range.max}${unit}`;
 			const within = q.tolerance > 0 ? ` (±${q.tolerance})` : '';
 			return `${q.answer}${unit}${within}`;
 		}
@@ -119,5 +183,19 @@ export function describeAnswer(q: Question): string {
 			return q.pairs.map((p) => `${p.left} → ${p.right}`).join('; ');
 		case 'ordering':
 			return q.items.map((item, i) => `${i + 1}. ${item}`).join('; ');
+		case 'multiple_response': {
+			const right = q.choices.filter((c) => c.weight > 0);
+			const even = right.every((c) => Math.abs(c.weight - 1 / right.length) < 1e-6);
+			const texts = right.map((c) =>
+				q.allOrNothing || even ? c.text : `${c.text} (${formatWeight(c.weight)})`
+			);
+			return `${texts.join('; ')}${q.allOrNothing ? ' (all of them, and only them)' : ''}`;
+		}
+		case 'open_response':
+			return q.modelAnswer || 'Your own answer: mark it against the explanation.';
+		case 'description':
+			return '';
+		default:
+			return unknownType(q);
 	}
 }

@@ -2,7 +2,7 @@
 // (learning cards, then reviews due today, then new cards, within the daily limits), grading in
 // one transaction, undo, bury, suspend, leeches, settings, and the quiz answers that count as
 // reviews. The hot paths (the next card, recording a grade) use prepared statements.
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, min, ne, or, sql } from 'drizzle-orm';
 import { factBases } from '../content';
 import {
 	factCardId,
@@ -117,7 +117,8 @@ export function syncSetCards(db: Conn, setId: string): void {
 	const questions = db
 		.select({ id: question.id, position: question.position })
 		.from(question)
-		.where(eq(question.setId, setId))
+		// A description is text between questions: nothing to recall, so no card.
+		.where(and(eq(question.setId, setId), ne(question.type, 'description')))
 		.all();
 	if (questions.length === 0) return;
 	const existing = new Map(
@@ -942,7 +943,7 @@ export function recordQuizReview(
 	db: Db,
 	userId: string,
 	factIds: readonly string[],
-	correct: boolean,
+	score: boolean | number,
 	now: Date
 ): void {
 	const st = statements(db);
@@ -953,7 +954,7 @@ export function recordQuizReview(
 	const retention = (st.settings.get({ userId }) ?? defaultSettings).desiredRetention;
 	for (const cardId of cardIds) {
 		const row = st.memory.get({ userId, cardId });
-		writeReviewRow(st, userId, cardId, row, quizRating(correct), now, 'quiz', 0, retention);
+		writeReviewRow(st, userId, cardId, row, quizRating(score), now, 'quiz', 0, retention);
 	}
 }
 

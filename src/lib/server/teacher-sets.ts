@@ -8,13 +8,8 @@ import { factBases } from '../content';
 import type { Fact, FactBase } from '../domain/fact-base';
 import { validateQuestion } from '../domain/formats/json';
 import { MAX_IMPORT_QUESTIONS } from '../domain/formats/import';
-import { generateQuestions } from '../domain/generate-questions';
-import {
-	questionTypes,
-	type Question,
-	type QuestionSet,
-	type QuestionType
-} from '../domain/question';
+import { generatedTypes, generateQuestions } from '../domain/generate-questions';
+import { type Question, type QuestionSet, type QuestionType } from '../domain/question';
 import { generateToken } from './auth';
 import { assignSet, getOwnedClass, listTeacherClasses } from './classes';
 import type { Db } from './db';
@@ -580,7 +575,7 @@ export function generateCandidates(
 	if (factIds.length === 0) return [];
 	return generateQuestions(base, {
 		seed,
-		types: types.length ? types : questionTypes,
+		types: types.length ? types : generatedTypes,
 		factIds,
 		limit
 	}).map((question) => ({ seed, question }));

@@ -2,8 +2,11 @@
 // with " | "), and Quizlet-style term/definition lists turned into short answer questions.
 // The columns are documented in docs/question-set-format.md.
 import { isIsoDate } from '../normalise';
+import { percentText as percent, unknownType } from '../public-question';
 import {
+	evenWeights,
 	questionTypes,
+	rangeMidpoint,
 	type Question,
 	type QuestionSet,
 	type ShortAnswerQuestion
@@ -31,8 +34,12 @@ export const csvColumns = [
 	'choices',
 	'choice_ids',
 	'choice_feedback',
+	'choice_weights',
+	'all_or_nothing',
 	'answer',
 	'alternatives',
+	'partial_answers',
+	'case_sensitive',
 	'tolerance',
 	'unit',
 	'precision',
@@ -46,14 +53,24 @@ type Row = Partial<Record<Column, string>>;
 
 /** Which columns, besides the common ones, each type uses; any other must be left empty. */
 const typeColumns: Record<Question['type'], Column[]> = {
-	multiple_choice: ['choices', 'choice_ids', 'choice_feedback', 'answer'],
+	multiple_choice: ['choices', 'choice_ids', 'choice_feedback', 'choice_weights', 'answer'],
 	true_false: ['answer'],
-	short_answer: ['answer', 'alternatives'],
+	short_answer: ['answer', 'alternatives', 'partial_answers', 'case_sensitive'],
 	numeric: ['answer', 'tolerance', 'unit'],
 	date: ['answer', 'precision'],
 	matching: ['answer'],
 	ordering: ['answer'],
-	cloze: ['before', 'after', 'answer', 'alternatives']
+	cloze: ['before', 'after', 'answer', 'alternatives'],
+	multiple_response: [
+		'choices',
+		'choice_ids',
+		'choice_feedback',
+		'choice_weights',
+		'all_or_nothing',
+		'answer'
+	],
+	open_response: ['answer'],
+	description: []
 };
 const commonColumns: Column[] = [
 	'id',
@@ -154,6 +171,7 @@ export function exportCsv(set: QuestionSet): string {
 	return `\uFEFF${rows.map((fields) => fields.map(quoteField).join(',')).join('\r\n')}\r\n`;
 }
 
+
 function quoteField(field: string): string {
 	return /[",\r\n]|^\s|\s$/u.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
@@ -178,6 +196,11 @@ function toRow(q: Question): Row {
 			row.choice_feedback = q.choices.some((c) => c.feedback)
 				? joinList(q.choices.map((c) => c.feedback ?? ''))
 				: '';
+			row.choice_weights = q.choices.some((c) => c.credit !== undefined)
+				? joinList(
+						q.choices.map((c) => (c.id === q.correctChoiceId ? '100' : percent(c.credit ?? 0)))
+					)
+				: '';
 			row.answer = q.correctChoiceId;
 			break;
 		case 'true_false':
@@ -190,12 +213,32 @@ function toRow(q: Question): Row {
 			if (q.type === 'cloze') {
 				row.before = q.before;
 				row.after = q.after;
+			} else {
+				row.partial_answers = joinList(
+					(q.partialAnswers ?? []).map((p) => `%${percent(p.credit)}%${p.answer}`)
+				);
+				row.case_sensitive = q.caseSensitive === undefined ? '' : String(q.caseSensitive);
 			}
 			break;
 		case 'numeric':
-			row.answer = String(q.answer);
-			row.tolerance = String(q.tolerance);
+			row.answer = q.range ? `${q.range.min}..${q.range.max}` : String(q.answer);
+			row.tolerance = q.range ? '' : String(q.tolerance);
 			row.unit = q.unit ?? '';
+			break;
+		case 'multiple_response':
+			row.choices = joinList(q.choices.map((c) => c.text));
+			row.choice_ids = joinList(q.choices.map((c) => c.id));
+			row.choice_feedback = q.choices.some((c) => c.feedback)
+				? joinList(q.choices.map((c) => c.feedback ?? ''))
+				: '';
+			row.choice_weights = joinList(q.choices.map((c) => percent(c.weight)));
+			row.all_or_nothing = String(q.allOrNothing);
+			row.answer = joinList(q.choices.filter((c) => c.weight > 0).map((c) => c.id));
+			break;
+		case 'open_response':
+			row.answer = q.modelAnswer;
+			break;
+		case 'description':
 			break;
 		case 'date':
 			row.answer = q.answer;
@@ -435,16 +478,84 @@ function fromRow(row: Row): Question {
 				(byText.length === 1 ? byText[0] : undefined);
 			if (!right)
 				throw new RowProblem(`answer "${answer}" is neither the id nor the text of one choice`);
-			return { ...base, type, choices, correctChoiceId: right.id };
+			const weights = readWeights(cell('choice_weights'), choices.length);
+			return {
+				...base,
+				type,
+				choices: choices.map((c, i) => {
+					const w = weights?.[i] ?? 0;
+					if (c.id === right.id || w <= 0) return c;
+					if (w >= 1) throw new RowProblem(`choice_weights: only the answer may earn 100`);
+					return { ...c, credit: w };
+				}),
+				correctChoiceId: right.id
+			};
 		}
+		case 'multiple_response': {
+			const texts = splitList(cell('choices'));
+			const ids =
+				cell('choice_ids') === ''
+					? texts.map((_, i) => `c${i + 1}`)
+					: splitList(cell('choice_ids'));
+			const feedback = splitList(cell('choice_feedback'));
+			if (ids.length !== texts.length)
+				throw new RowProblem(`${ids.length} choice_ids for ${texts.length} choices`);
+			if (feedback.length && feedback.length !== texts.length) {
+				throw new RowProblem(
+					`${feedback.length} choice_feedback items for ${texts.length} choices`
+				);
+			}
+			// The answer lists the right choices, by id or by text.
+			const named = splitList(answer);
+			const isRight = texts.map((t, i) => named.includes(ids[i]!) || named.includes(t));
+			const unknown = named.filter((n) => !ids.includes(n) && !texts.includes(n));
+			if (unknown.length) throw new RowProblem(`answer: "${unknown[0]}" is not a choice`);
+			const weights = readWeights(cell('choice_weights'), texts.length) ?? evenWeights(isRight);
+			const flag = cell('all_or_nothing').trim().toLowerCase();
+			if (flag !== '' && flag !== 'true' && flag !== 'false') {
+				throw new RowProblem(`all_or_nothing: "${flag}" is not true or false`);
+			}
+			return {
+				...base,
+				type,
+				choices: texts.map((t, i) => ({
+					id: ids[i]!,
+					text: t,
+					...(feedback[i] ? { feedback: feedback[i] } : {}),
+					weight: weights[i]!
+				})),
+				allOrNothing: flag === 'true'
+			};
+		}
+		case 'open_response':
+			return { ...base, type, modelAnswer: answer.trim() };
+		case 'description':
+			return { ...base, type };
 		case 'true_false': {
 			const value = answer.trim().toLowerCase();
 			if (value !== 'true' && value !== 'false')
 				throw new RowProblem(`answer: "${answer}" is not true or false`);
 			return { ...base, type, answer: value === 'true' };
 		}
-		case 'short_answer':
-			return { ...base, type, answer, alternatives: splitList(cell('alternatives')) };
+		case 'short_answer': {
+			const partialAnswers = splitList(cell('partial_answers')).map((item) => {
+				const m = /^%(\d+(?:\.\d+)?)%(.+)$/s.exec(item);
+				if (!m) throw new RowProblem(`partial_answers: "${item}" is not written %50%answer`);
+				return { answer: m[2]!.trim(), credit: Number(m[1]) / 100 };
+			});
+			const flag = cell('case_sensitive').trim().toLowerCase();
+			if (flag !== '' && flag !== 'true' && flag !== 'false') {
+				throw new RowProblem(`case_sensitive: "${flag}" is not true or false`);
+			}
+			return {
+				...base,
+				type,
+				answer,
+				alternatives: splitList(cell('alternatives')),
+				...(partialAnswers.length ? { partialAnswers } : {}),
+				...(flag !== '' ? { caseSensitive: flag === 'true' } : {})
+			};
+		}
 		case 'cloze':
 			return {
 				...base,
@@ -456,6 +567,23 @@ function fromRow(row: Row): Question {
 			};
 		case 'numeric': {
 			const unit = cell('unit');
+			const range = /^(.+?)\.\.(.+)$/.exec(answer.trim());
+			if (range) {
+				if (cell('tolerance').trim() !== '') {
+					throw new RowProblem('tolerance: leave it empty for a range (min..max)');
+				}
+				const [min, max] = [range[1]!, range[2]!].map((v) => {
+					if (!numberPattern.test(v.trim())) throw new RowProblem(`answer: "${v}" is not a number`);
+					return Number(v);
+				}) as [number, number];
+				return {
+					...base,
+					type,
+					...rangeMidpoint(min, max),
+					...(unit !== '' ? { unit } : {}),
+					range: { min, max }
+				};
+			}
 			return {
 				...base,
 				type,
@@ -484,7 +612,25 @@ function fromRow(row: Row): Question {
 		}
 		case 'ordering':
 			return { ...base, type, items: splitList(answer) };
+		default:
+			return unknownType(type);
 	}
+}
+
+/** A choice_weights cell: percentages, one per choice; undefined when the cell is empty. */
+function readWeights(cellText: string, count: number): number[] | undefined {
+	const items = splitList(cellText);
+	if (items.length === 0) return undefined;
+	if (items.length !== count) {
+		throw new RowProblem(`${items.length} choice_weights for ${count} choices`);
+	}
+	return items.map((item) => {
+		const value = item.replace(/%$/, '').trim();
+		if (!numberPattern.test(value)) {
+			throw new RowProblem(`choice_weights: "${item}" is not a percentage`);
+		}
+		return Number(value) / 100;
+	});
 }
 
 // ---------------------------------------------------------------------------------------------

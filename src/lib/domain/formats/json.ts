@@ -3,7 +3,7 @@
 // (JSON, GIFT, CSV) checks its questions against.
 import { z } from 'zod';
 import { isIsoDate } from '../normalise';
-import { questionTypes, type Question, type QuestionSet } from '../question';
+import { questionTypes, rangeMidpoint, type Question, type QuestionSet } from '../question';
 
 export const questionSetFormat = 'factdeck-question-set';
 export const questionSetVersion = 1;
@@ -42,24 +42,59 @@ const baseShape = {
 };
 
 const choiceSchema = z.strictObject({ id: text, text, feedback: optionalText });
+/** A share of the marks strictly between nothing and all of them. */
+const credit = z
+	.number()
+	.gt(0, 'must be above 0 (leave it out for no credit)')
+	.lt(1, 'must be below 1 (a right answer earns 1)');
+const creditedChoiceSchema = z.strictObject({
+	id: text,
+	text,
+	feedback: optionalText,
+	credit: credit.optional()
+});
+const weightedChoiceSchema = z.strictObject({
+	id: text,
+	text,
+	feedback: optionalText,
+	weight: z.number().min(-1, 'must be -1 or more').max(1, 'must be 1 or less')
+});
 
 const typedShape = { answer: text, alternatives: z.array(text) };
+
+/** Moodle's fractions (0.3333333) add up to 1 only within a rounding error. */
+export const WEIGHT_SUM_SLACK = 0.001;
 
 const questionShapes = z.discriminatedUnion('type', [
 	z.strictObject({
 		...baseShape,
 		type: z.literal('multiple_choice'),
-		choices: z.array(choiceSchema).min(2, 'needs at least 2 choices'),
+		choices: z.array(creditedChoiceSchema).min(2, 'needs at least 2 choices'),
 		correctChoiceId: text
 	}),
+	z.strictObject({
+		...baseShape,
+		type: z.literal('multiple_response'),
+		choices: z.array(weightedChoiceSchema).min(2, 'needs at least 2 choices'),
+		allOrNothing: z.boolean()
+	}),
+	z.strictObject({ ...baseShape, type: z.literal('open_response'), modelAnswer: z.string() }),
+	z.strictObject({ ...baseShape, type: z.literal('description') }),
 	z.strictObject({ ...baseShape, type: z.literal('true_false'), answer: z.boolean() }),
-	z.strictObject({ ...baseShape, type: z.literal('short_answer'), ...typedShape }),
+	z.strictObject({
+		...baseShape,
+		type: z.literal('short_answer'),
+		...typedShape,
+		partialAnswers: z.array(z.strictObject({ answer: text, credit })).optional(),
+		caseSensitive: z.boolean().optional()
+	}),
 	z.strictObject({
 		...baseShape,
 		type: z.literal('numeric'),
 		answer: z.number(),
 		tolerance: z.number().min(0, 'must not be negative'),
-		unit: optionalText
+		unit: optionalText,
+		range: z.strictObject({ min: z.number(), max: z.number() }).optional()
 	}),
 	z.strictObject({
 		...baseShape,
@@ -106,6 +141,46 @@ export const questionSchema: z.ZodType<Question> = questionShapes.superRefine((q
 			);
 			if (!q.choices.some((c) => c.id === q.correctChoiceId)) {
 				problem(['correctChoiceId'], `"${q.correctChoiceId}" is not the id of a choice`);
+			}
+			for (const [i, c] of q.choices.entries()) {
+				if (c.id === q.correctChoiceId && c.credit !== undefined) {
+					problem(['choices', i, 'credit'], 'the right choice earns all the marks: leave it out');
+				}
+			}
+			break;
+		case 'multiple_response': {
+			duplicates(
+				q.choices.map((c) => c.id),
+				(i) => ['choices', i, 'id'],
+				'choice id'
+			);
+			const positive = q.choices.filter((c) => c.weight > 0);
+			const sum = positive.reduce((total, c) => total + c.weight, 0);
+			if (positive.length === 0)
+				problem(['choices'], 'needs at least one right choice (weight above 0)');
+			else if (Math.abs(sum - 1) > WEIGHT_SUM_SLACK) {
+				problem(
+					['choices'],
+					`the right choices' weights add up to ${Number((sum * 100).toFixed(3))}%, not 100%`
+				);
+			}
+			break;
+		}
+		case 'numeric':
+			if (q.range) {
+				const { min, max } = q.range;
+				const mid = rangeMidpoint(min, max);
+				if (min > max) problem(['range'], 'the minimum is above the maximum');
+				else if (
+					!Number.isFinite(mid.answer) ||
+					mid.answer !== q.answer ||
+					mid.tolerance !== q.tolerance
+				) {
+					problem(
+						['range'],
+						"answer and tolerance must be the range's midpoint and half its width"
+					);
+				}
 			}
 			break;
 		case 'date':
@@ -218,7 +293,8 @@ export function orderedQuestion(q: Question): { [key: string]: Json } {
 			out.choices = q.choices.map((c) => ({
 				id: c.id,
 				text: c.text,
-				...(c.feedback !== undefined ? { feedback: c.feedback } : {})
+				...(c.feedback !== undefined ? { feedback: c.feedback } : {}),
+				...(c.credit !== undefined ? { credit: c.credit } : {})
 			}));
 			out.correctChoiceId = q.correctChoiceId;
 			break;
@@ -228,11 +304,16 @@ export function orderedQuestion(q: Question): { [key: string]: Json } {
 		case 'short_answer':
 			out.answer = q.answer;
 			out.alternatives = [...q.alternatives];
+			if (q.partialAnswers !== undefined) {
+				out.partialAnswers = q.partialAnswers.map((p) => ({ answer: p.answer, credit: p.credit }));
+			}
+			if (q.caseSensitive !== undefined) out.caseSensitive = q.caseSensitive;
 			break;
 		case 'numeric':
 			out.answer = q.answer;
 			out.tolerance = q.tolerance;
 			if (q.unit !== undefined) out.unit = q.unit;
+			if (q.range !== undefined) out.range = { min: q.range.min, max: q.range.max };
 			break;
 		case 'date':
 			out.answer = q.answer;
@@ -243,6 +324,20 @@ export function orderedQuestion(q: Question): { [key: string]: Json } {
 			break;
 		case 'ordering':
 			out.items = [...q.items];
+			break;
+		case 'multiple_response':
+			out.choices = q.choices.map((c) => ({
+				id: c.id,
+				text: c.text,
+				...(c.feedback !== undefined ? { feedback: c.feedback } : {}),
+				weight: c.weight
+			}));
+			out.allOrNothing = q.allOrNothing;
+			break;
+		case 'open_response':
+			out.modelAnswer = q.modelAnswer;
+			break;
+		case 'description':
 			break;
 		case 'cloze':
 			out.before = q.before;

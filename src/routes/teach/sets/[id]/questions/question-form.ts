@@ -13,7 +13,10 @@ export const typeLabels: Record<QuestionType, string> = {
 	date: 'Date',
 	matching: 'Matching',
 	ordering: 'Ordering',
-	cloze: 'Fill in the blank'
+	cloze: 'Fill in the blank',
+	multiple_response: 'Multiple response',
+	open_response: 'Open response',
+	description: 'Description'
 };
 
 export const typeHints: Record<QuestionType, string> = {
@@ -24,7 +27,12 @@ export const typeHints: Record<QuestionType, string> = {
 	date: 'Learners type or pick a date, to the day, the month or the year.',
 	matching: 'Learners match each item on the left with one on the right.',
 	ordering: 'Learners put items in order, earliest or first at the top.',
-	cloze: 'Learners type the words missing from a sentence.'
+	cloze: 'Learners type the words missing from a sentence.',
+	multiple_response:
+		'Learners tick all the answers that apply; each right tick earns its share, wrong ticks cost.',
+	open_response:
+		'Learners write an answer, then see your model answer and mark themselves: right, partly or wrong.',
+	description: 'Text shown between questions, like a passage to read; not scored.'
 };
 
 export const MAX_TEXT = 2000;
