@@ -41,7 +41,6 @@ const baseShape = {
 	provenance: provenanceSchema.optional()
 };
 
-const choiceSchema = z.strictObject({ id: text, text, feedback: optionalText });
 /** A share of the marks strictly between nothing and all of them. */
 const credit = z
 	.number()
