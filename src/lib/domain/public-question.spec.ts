@@ -134,7 +134,11 @@ describe('correctResponse and describeAnswer', () => {
 				'Xi Jinping → Chinese leader; Vladimir Putin → Russian President; Fumio Kishida → Japanese Prime Minister',
 			ordering:
 				"1. Russia's assault on Ukraine started; 2. Xi and Putin held four and a half hours of talks; 3. Xi met Prime Minister Mikhail Mishustin",
-			cloze: 'great neighboring powers (also accepted: great neighbouring powers)'
+			cloze: 'great neighboring powers (also accepted: great neighbouring powers)',
+			multiple_response: 'India; Australia',
+			open_response:
+				'Putin is under Western sanctions and an ICC warrant; a visit from China’s leader shows he is not isolated.',
+			description: ''
 		});
 	});
 });

@@ -133,16 +133,18 @@ export function correctResponse(q: Question): Response | undefined {
 }
 
 /**
- * A fraction as a percentage in the fewest digits that read back (÷ 100) to the very same
- * fraction: 0.5 → "50", 1/3 → "33.333333333333336". Formats that write percentages use it.
+ * A fraction as a percentage, exactly: its shortest decimal with the point moved two places
+ * (1/3 → "33.33333333333333"), which `fromPercentText` reads back to the very same number.
+ * Multiplying by 100 would not do: 1/3 × 100 ÷ 100 is not 1/3 in floating point.
  */
 export function percentText(fraction: number): string {
-	const percent = fraction * 100;
-	for (let digits = 1; digits <= 17; digits++) {
-		const text = String(Number(percent.toPrecision(digits)));
-		if (Number(text) / 100 === fraction) return text;
-	}
-	return String(percent);
+	const [mantissa, exponent] = fraction.toExponential().split('e') as [string, string];
+	return String(Number(`${mantissa}e${Number(exponent) + 2}`));
+}
+
+/** A percentage as written ("33.33333333333333", "-100") as a fraction, correctly rounded. */
+export function fromPercentText(percent: string): number {
+	return Number(`${percent.trim()}e-2`);
 }
 
 /** "50%", "-33.3%": a weight or credit as Moodle writes it, to three significant decimals. */

@@ -111,7 +111,7 @@ export interface ShortAnswerQuestion extends QuestionBase, TypedAnswer {
 	/** Answers worth part of the marks, tried after the right ones. */
 	partialAnswers?: PartialAnswer[];
 	/** Moodle's "case sensitive": only the exact capitals (and no typo allowance) count. */
-	caseSensitive?: boolean;
+	caseSensitive?: true;
 }
 
 export interface NumericQuestion extends QuestionBase {

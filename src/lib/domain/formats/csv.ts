@@ -2,7 +2,7 @@
 // with " | "), and Quizlet-style term/definition lists turned into short answer questions.
 // The columns are documented in docs/question-set-format.md.
 import { isIsoDate } from '../normalise';
-import { percentText as percent, unknownType } from '../public-question';
+import { fromPercentText, percentText as percent, unknownType } from '../public-question';
 import {
 	evenWeights,
 	questionTypes,
@@ -12,17 +12,21 @@ import {
 	type ShortAnswerQuestion
 } from '../question';
 import { deriveId, validateQuestion } from './json';
+import { firstLineOf, type SkippedQuestion } from './outcome';
 
 export interface CsvError {
 	line: number;
 	message: string;
 }
 
+/** A broken quote or header makes the file unreadable; a bad row leaves out only itself. */
 export type CsvParseResult =
-	{ ok: true; questions: Question[] } | { ok: false; errors: CsvError[] };
+	| { ok: true; questions: Question[]; skipped: SkippedQuestion[] }
+	| { ok: false; errors: CsvError[] };
 
 export type TermDefinitionResult =
-	{ ok: true; questions: ShortAnswerQuestion[] } | { ok: false; errors: CsvError[] };
+	| { ok: true; questions: ShortAnswerQuestion[]; skipped: SkippedQuestion[] }
+	| { ok: false; errors: CsvError[] };
 
 export const csvColumns = [
 	'id',
@@ -171,7 +175,6 @@ export function exportCsv(set: QuestionSet): string {
 	return `\uFEFF${rows.map((fields) => fields.map(quoteField).join(',')).join('\r\n')}\r\n`;
 }
 
-
 function quoteField(field: string): string {
 	return /[",\r\n]|^\s|\s$/u.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
@@ -217,7 +220,7 @@ function toRow(q: Question): Row {
 				row.partial_answers = joinList(
 					(q.partialAnswers ?? []).map((p) => `%${percent(p.credit)}%${p.answer}`)
 				);
-				row.case_sensitive = q.caseSensitive === undefined ? '' : String(q.caseSensitive);
+				row.case_sensitive = q.caseSensitive ? 'true' : '';
 			}
 			break;
 		case 'numeric':
@@ -368,13 +371,26 @@ export function parseCsv(source: string): CsvParseResult {
 	if (errors.length) return { ok: false, errors };
 
 	const taken = new Set<string>();
-	const questions: { question: Question; line: number; explicitId: boolean; cells: string }[] = [];
-	for (const record of nonEmpty.slice(1)) {
-		if (record.fields.length !== columns.length) {
-			errors.push({
+	const skipped: SkippedQuestion[] = [];
+	const questions: {
+		question: Question;
+		number: number;
+		line: number;
+		explicitId: boolean;
+		cells: string;
+	}[] = [];
+	const promptAt = columns.indexOf('prompt');
+	for (const [index, record] of nonEmpty.slice(1).entries()) {
+		const number = index + 1;
+		const skip = (reason: string) =>
+			skipped.push({
+				number,
 				line: record.line,
-				message: `${record.fields.length} fields where the header has ${columns.length}`
+				firstLine: firstLineOf(record.fields[promptAt] ?? record.fields.join(',')),
+				reason
 			});
+		if (record.fields.length !== columns.length) {
+			skip(`${record.fields.length} fields where the header has ${columns.length}`);
 			continue;
 		}
 		const row: Row = {};
@@ -383,34 +399,42 @@ export function parseCsv(source: string): CsvParseResult {
 			const question = fromRow(row);
 			const checked = validateQuestion({ ...question, id: question.id || 'pending' });
 			if (!checked.ok) {
-				for (const p of checked.problems) {
-					errors.push({
-						line: record.line,
-						message: p.path ? `${p.path}: ${p.message}` : p.message
-					});
-				}
+				skip(
+					checked.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')
+				);
 				continue;
 			}
 			questions.push({
 				question,
+				number,
 				line: record.line,
 				explicitId: question.id !== '',
 				cells: record.fields.join('\u0000')
 			});
 		} catch (error) {
 			if (!(error instanceof RowProblem)) throw error;
-			errors.push({ line: record.line, message: error.message });
+			skip(error.message);
 		}
 	}
-	for (const q of questions.filter((q) => q.explicitId)) {
-		if (taken.has(q.question.id))
-			errors.push({ line: q.line, message: `duplicate id "${q.question.id}"` });
+	const kept = questions.filter((q) => {
+		if (!q.explicitId) return true;
+		if (taken.has(q.question.id)) {
+			skipped.push({
+				number: q.number,
+				line: q.line,
+				firstLine: firstLineOf(q.question.prompt),
+				reason: `duplicate id "${q.question.id}"`
+			});
+			return false;
+		}
 		taken.add(q.question.id);
-	}
-	for (const q of questions.filter((q) => !q.explicitId))
+		return true;
+	});
+	for (const q of kept.filter((q) => !q.explicitId))
 		q.question.id = deriveId('csv', q.cells, taken);
 	if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-	return { ok: true, questions: questions.map((q) => q.question) };
+	skipped.sort((a, b) => a.number - b.number);
+	return { ok: true, questions: kept.map((q) => q.question), skipped };
 }
 
 const numberPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -541,7 +565,7 @@ function fromRow(row: Row): Question {
 			const partialAnswers = splitList(cell('partial_answers')).map((item) => {
 				const m = /^%(\d+(?:\.\d+)?)%(.+)$/s.exec(item);
 				if (!m) throw new RowProblem(`partial_answers: "${item}" is not written %50%answer`);
-				return { answer: m[2]!.trim(), credit: Number(m[1]) / 100 };
+				return { answer: m[2]!.trim(), credit: fromPercentText(m[1]!) };
 			});
 			const flag = cell('case_sensitive').trim().toLowerCase();
 			if (flag !== '' && flag !== 'true' && flag !== 'false') {
@@ -553,7 +577,7 @@ function fromRow(row: Row): Question {
 				answer,
 				alternatives: splitList(cell('alternatives')),
 				...(partialAnswers.length ? { partialAnswers } : {}),
-				...(flag !== '' ? { caseSensitive: flag === 'true' } : {})
+				...(flag === 'true' ? { caseSensitive: true as const } : {})
 			};
 		}
 		case 'cloze':
@@ -629,7 +653,7 @@ function readWeights(cellText: string, count: number): number[] | undefined {
 		if (!numberPattern.test(value)) {
 			throw new RowProblem(`choice_weights: "${item}" is not a percentage`);
 		}
-		return Number(value) / 100;
+		return fromPercentText(value);
 	});
 }
 
@@ -644,10 +668,11 @@ function readWeights(cellText: string, count: number): number[] | undefined {
  */
 export function parseTermDefinition(source: string): TermDefinitionResult {
 	const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-	const errors: CsvError[] = [];
+	const skipped: SkippedQuestion[] = [];
 	const questions: ShortAnswerQuestion[] = [];
 	const taken = new Set<string>();
 	let first = true;
+	let number = 0;
 	for (const [i, raw] of lines.entries()) {
 		const line = i + 1;
 		if (raw.trim() === '') continue;
@@ -659,12 +684,15 @@ export function parseTermDefinition(source: string): TermDefinitionResult {
 			card.definition.toLowerCase() === 'definition';
 		first = false;
 		if (isHeader) continue;
+		number += 1;
+		const skip = (reason: string) =>
+			skipped.push({ number, line, firstLine: firstLineOf(raw), reason });
 		if (!card) {
-			errors.push({ line, message: 'no tab or comma between term and definition' });
+			skip('no tab or comma between term and definition');
 			continue;
 		}
 		if (card.term === '' || card.definition === '') {
-			errors.push({ line, message: card.term === '' ? 'an empty term' : 'an empty definition' });
+			skip(card.term === '' ? 'an empty term' : 'an empty definition');
 			continue;
 		}
 		questions.push({
@@ -676,8 +704,7 @@ export function parseTermDefinition(source: string): TermDefinitionResult {
 			explanation: ''
 		});
 	}
-	if (errors.length) return { ok: false, errors };
-	return { ok: true, questions };
+	return { ok: true, questions, skipped };
 }
 
 function splitCard(raw: string): { term: string; definition: string } | undefined {

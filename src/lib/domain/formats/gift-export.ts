@@ -3,6 +3,7 @@
 // which Moodle ignores, so our own exports read back exactly (see gift-import.ts).
 import { formatDate } from '../normalise';
 import type { DateQuestion, Question, QuestionSet } from '../question';
+import { percentText } from '../public-question';
 import { weightPattern } from './gift-import';
 
 /** The set as GIFT text, one question per blank-line-separated block, LF line ends. */
@@ -35,7 +36,7 @@ function escapeAnswer(text: string): string {
 
 /** Moodle reads a leading [html], [moodle], [markdown] or [plain] as a format, so mark it plain. */
 function guardFormat(text: string, question = false): string {
-	const risky = question ? /^(?:\[|\/\/)/ : /^\[(?:html|moodle|markdown|plain)\]/;
+	const risky = question ? /^(?:\[|\/\/|\$CATEGORY:)/ : /^\[(?:html|moodle|markdown|plain)\]/;
 	return risky.test(text) ? '[plain]' : '';
 }
 
@@ -50,8 +51,16 @@ function answerText(text: string): string {
 
 function writeQuestion(q: Question): string {
 	const lines = [`// factdeck:id=${JSON.stringify(q.id)}`];
-	if (q.type === 'multiple_choice') {
+	if (q.type === 'multiple_choice' || q.type === 'multiple_response') {
 		lines.push(`// factdeck:choice-ids=${JSON.stringify(q.choices.map((c) => c.id))}`);
+	}
+	// Moodle reads "~%50%" answers with no "=" as multiple answers; saying so keeps one with a
+	// single right answer from reading back as multiple choice.
+	if (q.type === 'multiple_response') lines.push('// factdeck:multiple-response');
+	if (q.type === 'multiple_response' && q.allOrNothing) lines.push('// factdeck:all-or-nothing');
+	if (q.type === 'short_answer' && q.caseSensitive) lines.push('// factdeck:case-sensitive');
+	if (q.type === 'open_response' && q.modelAnswer !== '') {
+		lines.push(`// factdeck:model-answer=${JSON.stringify(q.modelAnswer)}`);
 	}
 	if (q.type === 'numeric' && q.unit !== undefined) {
 		lines.push(`// factdeck:unit=${JSON.stringify(q.unit)}`);
@@ -77,21 +86,52 @@ function writeQuestion(q: Question): string {
 			const choices = q.choices.map((c) => {
 				const right = c.id === q.correctChoiceId;
 				const feedback = c.feedback !== undefined ? `#${answerText(c.feedback)}` : '';
-				const weight = right ? '' : guardWeight(c.text, '0');
+				const weight = right
+					? ''
+					: c.credit !== undefined
+						? `%${percentText(c.credit)}%`
+						: guardWeight(c.text, '0');
 				return `${right ? '=' : '~'}${weight}${answerText(c.text)}${feedback}`;
 			});
 			lines.push(title + questionText(q.prompt) + block(choices));
 			break;
 		}
+		case 'multiple_response': {
+			const choices = q.choices.map((c) => {
+				const feedback = c.feedback !== undefined ? `#${answerText(c.feedback)}` : '';
+				return `~%${percentText(c.weight)}%${answerText(c.text)}${feedback}`;
+			});
+			lines.push(title + questionText(q.prompt) + block(choices));
+			break;
+		}
+		case 'open_response':
+			// {} is Moodle's essay; its general feedback shows after answering, like ours.
+			lines.push(`${title}${questionText(q.prompt)}{${explanation}}`);
+			break;
+		case 'description':
+			// No answer block: Moodle's description.
+			lines.push(title + questionText(q.prompt));
+			break;
 		case 'true_false':
 			lines.push(`${title}${questionText(q.prompt)}{${q.answer ? 'TRUE' : 'FALSE'}${explanation}}`);
 			break;
-		case 'short_answer':
-			lines.push(title + questionText(q.prompt) + block(typedAnswers(q.answer, q.alternatives)));
+		case 'short_answer': {
+			const partly = (q.partialAnswers ?? []).map(
+				(p) => `=%${percentText(p.credit)}%${answerText(p.answer)}`
+			);
+			lines.push(
+				title +
+					questionText(q.prompt) +
+					block([...typedAnswers(q.answer, q.alternatives), ...partly])
+			);
 			break;
-		case 'numeric':
-			lines.push(`${title}${questionText(q.prompt)}{#${q.answer}:${q.tolerance}${explanation}}`);
+		}
+		case 'numeric': {
+			// A range as the teacher wrote it; Moodle reads {#min..max} too.
+			const value = q.range ? `${q.range.min}..${q.range.max}` : `${q.answer}:${q.tolerance}`;
+			lines.push(`${title}${questionText(q.prompt)}{#${value}${explanation}}`);
 			break;
+		}
 		case 'date':
 			lines.push(title + questionText(q.prompt) + block(typedAnswers(q.answer, dateForms(q))));
 			break;

@@ -1,18 +1,23 @@
 // Moodle's GIFT text format, reading: questions written for Moodle, and our own exports with
 // their "// factdeck:" comment lines (see gift-export.ts).
 import { isIsoDate, type DatePrecision } from '../normalise';
-import type {
-	DateQuestion,
-	Choice,
-	ClozeQuestion,
-	MatchingQuestion,
-	MultipleChoiceQuestion,
-	NumericQuestion,
-	OrderingQuestion,
-	Provenance,
-	Question,
-	ShortAnswerQuestion,
-	TrueFalseQuestion
+import {
+	rangeMidpoint,
+	type DateQuestion,
+	type DescriptionItem,
+	type MultipleResponseQuestion,
+	type OpenResponseQuestion,
+	type Choice,
+	type CreditedChoice,
+	type ClozeQuestion,
+	type MatchingQuestion,
+	type MultipleChoiceQuestion,
+	type NumericQuestion,
+	type OrderingQuestion,
+	type Provenance,
+	type Question,
+	type ShortAnswerQuestion,
+	type TrueFalseQuestion
 } from '../question';
 import {
 	find,
@@ -27,15 +32,22 @@ import {
 	type Char
 } from './gift-chars';
 import { htmlToText } from './html-text';
-import { deriveId, validateQuestion } from './json';
+import { firstLineOf, type SkippedQuestion } from './outcome';
+import { fromPercentText } from '../public-question';
+import { deriveId, validateQuestion, WEIGHT_SUM_SLACK } from './json';
 
 export interface GiftError {
 	line: number;
 	message: string;
 }
 
+/**
+ * The questions read and the ones left out (a question Factdeck cannot hold); a file whose
+ * syntax is broken (braces, titles) is refused whole, with every error's line.
+ */
 export type GiftParseResult =
-	{ ok: true; questions: Question[]; category?: string[] } | { ok: false; errors: GiftError[] };
+	| { ok: true; questions: Question[]; skipped: SkippedQuestion[]; category?: string[] }
+	| { ok: false; errors: GiftError[] };
 
 /** The prompt of an imported cloze question, which GIFT has no place for. */
 export const defaultClozePrompt = 'Fill in the blank.';
@@ -68,6 +80,10 @@ interface Directives {
 	ordering?: boolean;
 	cloze?: boolean;
 	prompt?: string;
+	multipleResponse?: boolean;
+	allOrNothing?: boolean;
+	caseSensitive?: boolean;
+	modelAnswer?: string;
 	provenance?: Provenance;
 	/** Line of the first directive, for errors about them. */
 	line?: number;
@@ -100,6 +116,23 @@ function readDirective(comment: string, line: number, into: Directives, errors: 
 		case 'prompt':
 			into.prompt = json(isString, 'a JSON string') as string | undefined;
 			return;
+		case 'model-answer':
+			into.modelAnswer = json(isString, 'a JSON string') as string | undefined;
+			return;
+		case 'multiple-response':
+		case 'all-or-nothing':
+		case 'case-sensitive': {
+			if (rest.trim() !== '') errors.push({ line, message: `factdeck:${name} takes no value` });
+			const key = (
+				{
+					'multiple-response': 'multipleResponse',
+					'all-or-nothing': 'allOrNothing',
+					'case-sensitive': 'caseSensitive'
+				} as const
+			)[name];
+			into[key] = true;
+			return;
+		}
 		case 'choice-ids':
 			into.choiceIds = json(
 				(v) => Array.isArray(v) && v.every(isString),
@@ -142,13 +175,22 @@ const typeComments = {
 	date: 'date',
 	ordering: 'ordering',
 	cloze: 'cloze',
-	prompt: 'prompt'
+	prompt: 'prompt',
+	multipleResponse: 'multiple-response',
+	allOrNothing: 'all-or-nothing',
+	caseSensitive: 'case-sensitive',
+	modelAnswer: 'model-answer'
 } as const;
 
+/**
+ * A problem with a question. Syntax (braces, titles) makes the file unreadable, since where a
+ * question ends is no longer certain; anything else leaves out only its question.
+ */
 class GiftProblem extends Error {
 	constructor(
 		readonly line: number,
-		message: string
+		message: string,
+		readonly syntax = false
 	) {
 		super(message);
 	}
@@ -162,15 +204,24 @@ class GiftProblem extends Error {
 export function parseGift(text: string): GiftParseResult {
 	const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 	const errors: GiftError[] = [];
-	const parsed: { question: Question; explicitId: boolean; line: number; source: string }[] = [];
+	const skipped: SkippedQuestion[] = [];
+	const parsed: {
+		question: Question;
+		explicitId: boolean;
+		number: number;
+		line: number;
+		source: string;
+	}[] = [];
 	let category: string[] | undefined;
+	let number = 0;
 
 	for (const block of blocksOf(lines)) {
 		const directives: Directives = {};
+		const problems: GiftError[] = [];
 		const content: { text: string; line: number }[] = [];
 		for (const entry of block) {
 			const trimmed = entry.text.trim();
-			if (trimmed.startsWith('//')) readDirective(trimmed, entry.line, directives, errors);
+			if (trimmed.startsWith('//')) readDirective(trimmed, entry.line, directives, problems);
 			else content.push(entry);
 		}
 		if (content[0]?.text.trim().startsWith('$CATEGORY:')) {
@@ -181,40 +232,58 @@ export function parseGift(text: string): GiftParseResult {
 				.filter(Boolean);
 		}
 		if (content.length === 0) continue;
+		number += 1;
 		const firstLine = content[0]!.line;
+		const skip = (reason: string, line = firstLine) =>
+			skipped.push({ number, line, firstLine: firstLineOf(content[0]!.text), reason });
 		try {
 			const question = readQuestion(scan(content), directives, firstLine);
+			if (problems.length) {
+				skip(problems.map((p) => p.message).join('; '), problems[0]!.line);
+				continue;
+			}
 			const checked = validateQuestion({ ...question, id: question.id || 'pending' });
 			if (!checked.ok) {
-				for (const p of checked.problems) {
-					errors.push({ line: firstLine, message: p.path ? `${p.path}: ${p.message}` : p.message });
-				}
+				skip(
+					checked.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')
+				);
 				continue;
 			}
 			parsed.push({
 				question,
 				explicitId: directives.id !== undefined,
+				number,
 				line: firstLine,
 				source: content.map((c) => c.text.trim()).join('\n')
 			});
 		} catch (error) {
 			if (!(error instanceof GiftProblem)) throw error;
-			errors.push({ line: error.line, message: error.message });
+			if (error.syntax) errors.push({ line: error.line, message: error.message });
+			else skip(error.message, error.line);
 		}
 	}
+	if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
 
 	const taken = new Set<string>();
-	for (const p of parsed.filter((p) => p.explicitId)) {
-		if (taken.has(p.question.id))
-			errors.push({ line: p.line, message: `duplicate id "${p.question.id}"` });
+	const kept = parsed.filter((p) => {
+		if (!p.explicitId) return true;
+		if (taken.has(p.question.id)) {
+			skipped.push({
+				number: p.number,
+				line: p.line,
+				firstLine: firstLineOf(p.source),
+				reason: `duplicate id "${p.question.id}"`
+			});
+			return false;
+		}
 		taken.add(p.question.id);
-	}
-	for (const p of parsed.filter((p) => !p.explicitId))
+		return true;
+	});
+	for (const p of kept.filter((p) => !p.explicitId))
 		p.question.id = deriveId('gift', p.source, taken);
-
-	if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-	const questions = parsed.map((p) => p.question);
-	return category ? { ok: true, questions, category } : { ok: true, questions };
+	skipped.sort((a, b) => a.number - b.number);
+	const questions = kept.map((p) => p.question);
+	return category ? { ok: true, questions, skipped, category } : { ok: true, questions, skipped };
 }
 
 /** Runs of non-blank lines, with their 1-based line numbers. */
@@ -252,7 +321,7 @@ function readQuestion(all: Char[], directives: Directives, firstLine: number): Q
 	let title: string | undefined;
 	if (find(chars, '::') === 0) {
 		const end = find(chars, '::', 2);
-		if (end < 0) throw new GiftProblem(firstLine, 'unclosed ::title:: (no second ::)');
+		if (end < 0) throw new GiftProblem(firstLine, 'unclosed ::title:: (no second ::)', true);
 		title = plain(trim(chars.slice(2, end))) || undefined;
 		chars = trim(chars.slice(end + 2));
 	}
@@ -267,24 +336,46 @@ function readQuestion(all: Char[], directives: Directives, firstLine: number): Q
 	// The marker is ASCII and never escaped: one Char per character.
 	if (format) chars = trimStart(chars.slice(format.length + 2));
 	const ctx: Texts = format ? { format } : {};
+	/** Type-specific comments must suit the type GIFT's own syntax gives. */
+	const permit = (kind: string, ...allowed: (keyof typeof typeComments)[]) => {
+		for (const [key, name] of Object.entries(typeComments)) {
+			const present = directives[key as keyof typeof typeComments] !== undefined;
+			if (present && !allowed.includes(key as keyof typeof typeComments)) {
+				throw new GiftProblem(
+					directives.line ?? firstLine,
+					`factdeck:${name} does not apply to ${kind}`
+				);
+			}
+		}
+	};
 
 	const open = find(chars, '{');
 	const close = find(chars, '}');
 	if (open < 0) {
-		if (close >= 0) throw new GiftProblem(chars[close]!.line, 'a } with no { before it');
-		throw new GiftProblem(
-			firstLine,
-			'no answer block {…} (descriptions and essays are not supported)'
-		);
+		if (close >= 0) throw new GiftProblem(chars[close]!.line, 'a } with no { before it', true);
+		// No answer block: Moodle's description, text shown between questions.
+		permit('a description');
+		const description: DescriptionItem = {
+			id: directives.id ?? '',
+			type: 'description',
+			...(title !== undefined ? { title } : {}),
+			prompt: textOf(chars, ctx, 'no marker'),
+			explanation: '',
+			...(directives.provenance ? { provenance: directives.provenance } : {})
+		};
+		return description;
 	}
 	const closing = find(chars, '}', open + 1);
-	if (closing < 0) throw new GiftProblem(chars[open]!.line, 'unclosed brace: this { has no }');
-	if (close < open) throw new GiftProblem(chars[close]!.line, 'a } before the answer block opens');
+	if (closing < 0)
+		throw new GiftProblem(chars[open]!.line, 'unclosed brace: this { has no }', true);
+	if (close < open)
+		throw new GiftProblem(chars[close]!.line, 'a } before the answer block opens', true);
 	const nested = find(chars, '{', open + 1);
 	if (nested >= 0 && nested < closing) {
 		throw new GiftProblem(
 			chars[nested]!.line,
-			'a { inside the answer block (write \\{ for a brace)'
+			'a { inside the answer block (write \\{ for a brace)',
+			true
 		);
 	}
 	const after = chars.slice(closing + 1);
@@ -292,7 +383,8 @@ function readQuestion(all: Char[], directives: Directives, firstLine: number): Q
 	if (extra.length) {
 		throw new GiftProblem(
 			after[Math.min(...extra)]!.line,
-			'only one answer block {…} per question'
+			'only one answer block {…} per question (Moodle’s embedded answers, cloze, are not read from GIFT)',
+			true
 		);
 	}
 	const before = chars.slice(0, open);
@@ -316,29 +408,24 @@ function readQuestion(all: Char[], directives: Directives, firstLine: number): Q
 		explanation,
 		...(directives.provenance ? { provenance: directives.provenance } : {})
 	};
-	/** Type-specific comments must suit the type GIFT's own syntax gives. */
-	const permit = (kind: string, ...allowed: (keyof typeof typeComments)[]) => {
-		for (const [key, name] of Object.entries(typeComments)) {
-			const present = directives[key as keyof typeof typeComments] !== undefined;
-			if (present && !allowed.includes(key as keyof typeof typeComments)) {
-				throw new GiftProblem(
-					directives.line ?? firstLine,
-					`factdeck:${name} does not apply to ${kind}`
-				);
-			}
-		}
-	};
 
 	if (inner.length === 0) {
-		throw new GiftProblem(blockLine, 'empty answer list {} (essays are not supported)');
+		// {} is Moodle's essay: the learner writes, the general feedback is the teacher's notes.
+		permit('an essay', 'modelAnswer');
+		const essay: OpenResponseQuestion = {
+			...base,
+			type: 'open_response',
+			modelAnswer: directives.modelAnswer ?? ''
+		};
+		return essay;
 	}
 	// Moodle's order of tests: numeric, then multiple choice, matching, true/false, short answer.
 	if (!inner[0]!.escaped && inner[0]!.ch === '#') {
 		permit('a numeric question', 'unit');
 		return readNumeric(inner.slice(1), base, directives, blockLine);
 	}
-	if (find(inner, '~') >= 0) {
-		permit('a multiple choice question', 'choiceIds');
+	if (find(inner, '~') >= 0 || directives.multipleResponse) {
+		permit('a multiple choice question', 'choiceIds', 'multipleResponse', 'allOrNothing');
 		return readChoices(inner, base, directives, ctx, blockLine);
 	}
 	if (find(inner, '=') >= 0 && find(inner, '->') >= 0) {
@@ -353,17 +440,24 @@ function readQuestion(all: Char[], directives: Directives, firstLine: number): Q
 		const question: TrueFalseQuestion = { ...base, type: 'true_false', answer: /^t/i.test(tf) };
 		return question;
 	}
-	permit('a short answer question', 'date', 'cloze', 'prompt');
+	permit('a short answer question', 'date', 'cloze', 'prompt', 'caseSensitive');
 	return readTyped(inner, base, directives, ctx, blockLine, atEnd, before, after);
 }
 
 type Base = Omit<MultipleChoiceQuestion, 'type' | 'choices' | 'correctChoiceId'>;
 
-/** Reads a weight; returns the percentage (undefined when none) and the rest. */
-function readWeight(chars: Char[]): { weight?: number; rest: Char[] } {
+/**
+ * Reads a weight; returns the percentage (undefined when none), the same as a fraction (read
+ * from the text, so "33.33333333333333" is exactly the third it was written from) and the rest.
+ */
+function readWeight(chars: Char[]): { weight?: number; fraction?: number; rest: Char[] } {
 	const m = weightPattern.exec(plain(chars));
 	if (!m || chars.slice(0, m[0].length).some((c) => c.escaped)) return { rest: chars };
-	return { weight: Number(m[1]), rest: chars.slice(Array.from(m[0]).length) };
+	return {
+		weight: Number(m[1]),
+		fraction: fromPercentText(m[1]!),
+		rest: chars.slice(Array.from(m[0]).length)
+	};
 }
 
 function partialError(line: number, weight: number): GiftProblem {
@@ -373,13 +467,17 @@ function partialError(line: number, weight: number): GiftProblem {
 	);
 }
 
+/**
+ * Choices as Moodle reads them: with a "=" answer, one right answer, and "~%50%" answers earn
+ * part of the marks; with none, "multiple answers" (checkboxes), each "~%w%" weighted.
+ */
 function readChoices(
 	inner: Char[],
 	base: Base,
 	d: Directives,
 	ctx: Texts,
 	line: number
-): MultipleChoiceQuestion {
+): MultipleChoiceQuestion | MultipleResponseQuestion {
 	const { lead, parts } = splitMarkers(inner, '~=');
 	if (trim(lead).length)
 		throw new GiftProblem(
@@ -392,36 +490,75 @@ function readChoices(
 			`factdeck:choice-ids lists ${d.choiceIds.length} ids for ${parts.length} answers`
 		);
 	}
-	const choices: Choice[] = [];
-	const right: string[] = [];
-	for (const [i, part] of parts.entries()) {
+	const read = parts.map((part, i) => {
 		const partLine = lineOf(part.chars, line);
 		let chars = trimStart(part.chars);
-		let isRight = part.marker === '=';
-		// As in Moodle, only "~" answers carry a weight; "=" is always the right one.
-		if (!isRight) {
-			const { weight, rest } = readWeight(chars);
-			chars = rest;
-			if (weight !== undefined && weight > 0 && weight < 100) throw partialError(partLine, weight);
-			isRight = weight !== undefined && weight >= 100;
+		let weight = part.marker === '=' ? 100 : 0;
+		let fraction = weight / 100;
+		// As in Moodle, only "~" answers carry a weight; "=" is always a right one.
+		if (part.marker === '~') {
+			const read = readWeight(chars);
+			chars = read.rest;
+			weight = read.weight ?? 0;
+			fraction = read.fraction ?? 0;
 		}
 		const hash = find(chars, '#');
-		const choiceText = textOf(hash >= 0 ? chars.slice(0, hash) : chars, ctx);
-		if (choiceText === '') throw new GiftProblem(partLine, 'an empty answer');
+		const text = textOf(hash >= 0 ? chars.slice(0, hash) : chars, ctx);
+		if (text === '') throw new GiftProblem(partLine, 'an empty answer');
 		const feedback = hash >= 0 ? textOf(chars.slice(hash + 1), ctx) : '';
-		const id = d.choiceIds?.[i] ?? `c${i + 1}`;
-		choices.push({ id, text: choiceText, ...(feedback ? { feedback } : {}) });
-		if (isRight) right.push(id);
+		const choice: Choice = {
+			id: d.choiceIds?.[i] ?? `c${i + 1}`,
+			text,
+			...(feedback ? { feedback } : {})
+		};
+		return { choice, weight, fraction, equals: part.marker === '=', line: partLine };
+	});
+	const hasEquals = read.some((r) => r.equals);
+	const positive = read.filter((r) => r.weight > 0);
+	// A single "~%100%" answer is a right answer, as Factdeck has always read it.
+	const single =
+		!d.multipleResponse && (hasEquals || (positive.length === 1 && positive[0]!.weight >= 100));
+	if (!single) {
+		if (positive.length === 0)
+			throw new GiftProblem(line, 'multiple answers with no right answer (weight one above 0%)');
+		for (const r of read) {
+			if (r.weight < -100 || r.weight > 100) {
+				throw new GiftProblem(r.line, `a weight of ${r.weight}%: weights are -100% to 100%`);
+			}
+		}
+		const sum = positive.reduce((total, r) => total + r.weight, 0);
+		if (Math.abs(sum - 100) > 100 * WEIGHT_SUM_SLACK) {
+			throw new GiftProblem(
+				line,
+				`multiple answers whose right answers' weights add up to ${Number(sum.toFixed(3))}%, not 100%`
+			);
+		}
+		return {
+			...base,
+			type: 'multiple_response',
+			choices: read.map((r) => ({ ...r.choice, weight: r.fraction })),
+			allOrNothing: d.allOrNothing === true
+		};
 	}
+	if (d.allOrNothing) {
+		throw new GiftProblem(
+			d.line ?? line,
+			'factdeck:all-or-nothing applies to multiple answers only'
+		);
+	}
+	const right = read.filter((r) => r.equals || r.weight >= 100);
 	if (right.length === 0)
 		throw new GiftProblem(line, 'multiple choice with no right answer (mark it with =)');
 	if (right.length > 1) {
 		throw new GiftProblem(
 			line,
-			`multiple choice with ${right.length} right answers: Factdeck allows exactly one`
+			`multiple choice with ${right.length} right answers: mark one with =, or write them all as ~%weight% for checkboxes`
 		);
 	}
-	return { ...base, type: 'multiple_choice', choices, correctChoiceId: right[0]! };
+	const choices: CreditedChoice[] = read.map((r) =>
+		r.weight > 0 && r.weight < 100 ? { ...r.choice, credit: r.fraction } : r.choice
+	);
+	return { ...base, type: 'multiple_choice', choices, correctChoiceId: right[0]!.choice.id };
 }
 
 function readMatching(
@@ -471,7 +608,13 @@ function readNumeric(chars: Char[], base: Base, d: Directives, line: number): Nu
 	const { lead, parts } = splitMarkers(body, '=');
 	const answers = [...(trim(lead).length ? [lead] : []), ...parts.map((p) => p.chars)];
 	if (answers.length === 0) throw new GiftProblem(line, 'a numeric question with no answer');
-	const ranges: { answer: number; tolerance: number; lo: number; hi: number }[] = [];
+	const ranges: {
+		answer: number;
+		tolerance: number;
+		lo: number;
+		hi: number;
+		written?: { min: number; max: number };
+	}[] = [];
 	for (const answerChars of answers) {
 		const partLine = lineOf(answerChars, line);
 		const { weight, rest } = readWeight(trim(answerChars));
@@ -493,8 +636,7 @@ function readNumeric(chars: Char[], base: Base, d: Directives, line: number): Nu
 					partLine,
 					`bad numeric range "${spec}": the minimum is above the maximum`
 				);
-			const answer = (min + max) / 2;
-			ranges.push({ answer, tolerance: max - answer, lo: min, hi: max });
+			ranges.push({ ...rangeMidpoint(min, max), lo: min, hi: max, written: { min, max } });
 		} else {
 			const colon = spec.indexOf(':');
 			const answer = num(colon >= 0 ? spec.slice(0, colon) : spec);
@@ -508,7 +650,15 @@ function readNumeric(chars: Char[], base: Base, d: Directives, line: number): Nu
 	const unit = d.unit !== undefined ? { unit: d.unit } : {};
 	if (ranges.length === 1) {
 		const [only] = ranges;
-		return { ...base, type: 'numeric', answer: only!.answer, tolerance: only!.tolerance, ...unit };
+		return {
+			...base,
+			type: 'numeric',
+			answer: only!.answer,
+			tolerance: only!.tolerance,
+			...unit,
+			// The range as the teacher wrote it, not as a midpoint and tolerance.
+			...(only!.written ? { range: only!.written } : {})
+		};
 	}
 	// Several right answers ("=12:0 =12:1") become one range when they overlap.
 	const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
@@ -539,22 +689,33 @@ function readTyped(
 	const { lead, parts } = splitMarkers(inner, '=');
 	// Moodle takes "{Paris}" (no =) as the answer Paris, so do we.
 	const pieces = [...(trim(lead).length ? [lead] : []), ...parts.map((p) => p.chars)];
-	const answers = pieces.map((chars) => {
+	const read = pieces.map((chars) => {
 		const partLine = lineOf(chars, line);
-		const { weight, rest } = readWeight(trimStart(chars));
-		if (weight !== undefined && weight !== 100) {
-			throw weight > 0 && weight < 100
-				? partialError(partLine, weight)
-				: new GiftProblem(partLine, `a short answer weighted %${weight}%: list only right answers`);
+		const { weight, fraction, rest } = readWeight(trimStart(chars));
+		if (weight !== undefined && (weight <= 0 || weight > 100)) {
+			throw new GiftProblem(
+				partLine,
+				`a short answer weighted %${weight}%: list right answers (and %50%-style part marks) only`
+			);
 		}
 		const hash = find(rest, '#');
 		const answer = textOf(hash >= 0 ? rest.slice(0, hash) : rest, ctx);
 		if (answer === '') throw new GiftProblem(partLine, 'an empty answer');
-		return answer;
+		return { answer, weight: weight ?? 100, fraction: fraction ?? 1, line: partLine };
 	});
-	if (answers.length === 0) throw new GiftProblem(line, 'empty answer list');
-	const [answer, ...alternatives] = answers as [string, ...string[]];
+	const full = read.filter((r) => r.weight === 100).map((r) => r.answer);
+	const partial = read.filter((r) => r.weight < 100);
+	if (read.length === 0) throw new GiftProblem(line, 'empty answer list');
+	if (full.length === 0) throw new GiftProblem(line, 'a short answer with no fully right answer');
+	const [answer, ...alternatives] = full as [string, ...string[]];
+	const partialAnswers = partial.map((r) => ({ answer: r.answer, credit: r.fraction }));
+	if (partial.length && (d.date !== undefined || !atEnd || d.cloze)) {
+		throw new GiftProblem(partial[0]!.line, 'part marks are read for short answer questions only');
+	}
 
+	if (d.caseSensitive && (d.date !== undefined || !atEnd || d.cloze)) {
+		throw new GiftProblem(d.line ?? line, 'factdeck:case-sensitive applies to short answers only');
+	}
 	if (d.date !== undefined) {
 		if (d.cloze || d.prompt !== undefined)
 			throw new GiftProblem(d.line ?? line, 'factdeck:date with cloze comments');
@@ -569,7 +730,14 @@ function readTyped(
 	if (atEnd && !d.cloze) {
 		if (d.prompt !== undefined)
 			throw new GiftProblem(d.line ?? line, 'factdeck:prompt on a short answer question');
-		return { ...base, type: 'short_answer', answer, alternatives };
+		return {
+			...base,
+			type: 'short_answer',
+			answer,
+			alternatives,
+			...(partialAnswers.length ? { partialAnswers } : {}),
+			...(d.caseSensitive ? { caseSensitive: true } : {})
+		};
 	}
 	// The blank keeps the spaces beside it: the sentence reads before + answer + after.
 	const clozeText = (chars: Char[]) => {

@@ -6,6 +6,7 @@ import { parseAiken } from './aiken';
 import { parseCsv, parseTermDefinition, readCsvRecords } from './csv';
 import { parseGift } from './gift';
 import { importJson } from './json';
+import type { ImportNote, SkippedQuestion } from './outcome';
 
 export const importFormats = ['gift', 'aiken', 'csv', 'terms', 'json'] as const;
 export type ImportFormat = (typeof importFormats)[number];
@@ -32,7 +33,12 @@ export type ImportOutcome =
 	| {
 			ok: true;
 			format: ImportFormat;
+			/** The questions that can be imported. */
 			questions: Question[];
+			/** The file's questions that cannot be, each with why: the teacher decides. */
+			skipped: SkippedQuestion[];
+			/** What the imported questions lost on the way (images, hints). */
+			notes: ImportNote[];
 			/** From a Factdeck JSON file. */
 			title?: string;
 			description?: string;
@@ -147,20 +153,21 @@ export function importText(text: string, options: ImportOptions = {}): ImportOut
 	}
 	const outcome = parse(text, format);
 	if (!outcome.ok) return outcome;
-	if (outcome.questions.length === 0) {
+	if (outcome.questions.length === 0 && outcome.skipped.length === 0) {
 		return {
 			ok: false,
 			format,
 			errors: [{ message: `No questions were found in this ${importFormatLabels[format]} text.` }]
 		};
 	}
-	if (outcome.questions.length > MAX_IMPORT_QUESTIONS) {
+	const total = outcome.questions.length + outcome.skipped.length;
+	if (total > MAX_IMPORT_QUESTIONS) {
 		return {
 			ok: false,
 			format,
 			errors: [
 				{
-					message: `This has ${outcome.questions.length.toLocaleString('en-GB')} questions; an import can have at most 2,000. Split it into smaller files.`
+					message: `This has ${total.toLocaleString('en-GB')} questions; an import can have at most 2,000. Split it into smaller files.`
 				}
 			]
 		};
@@ -177,25 +184,27 @@ function parse(text: string, format: ImportFormat): ImportOutcome {
 				ok: true,
 				format,
 				questions: r.questions,
+				skipped: r.skipped,
+				notes: [],
 				...(r.category ? { category: r.category } : {})
 			};
 		}
 		case 'aiken': {
 			const r = parseAiken(text);
 			return r.ok
-				? { ok: true, format, questions: r.questions }
+				? { ok: true, format, questions: r.questions, skipped: r.skipped, notes: [] }
 				: { ok: false, format, errors: r.errors };
 		}
 		case 'csv': {
 			const r = parseCsv(text);
 			return r.ok
-				? { ok: true, format, questions: r.questions }
+				? { ok: true, format, questions: r.questions, skipped: r.skipped, notes: [] }
 				: { ok: false, format, errors: r.errors };
 		}
 		case 'terms': {
 			const r = parseTermDefinition(text);
 			return r.ok
-				? { ok: true, format, questions: r.questions }
+				? { ok: true, format, questions: r.questions, skipped: r.skipped, notes: [] }
 				: { ok: false, format, errors: r.errors };
 		}
 		case 'json': {
@@ -218,6 +227,8 @@ function parse(text: string, format: ImportFormat): ImportOutcome {
 				ok: true,
 				format,
 				questions: r.set.questions,
+				skipped: r.skipped,
+				notes: [],
 				title: r.set.title,
 				...(r.set.description !== undefined ? { description: r.set.description } : {})
 			};

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../normalise';
 import { questionTypes, rangeMidpoint, type Question, type QuestionSet } from '../question';
+import { firstLineOf, type SkippedQuestion } from './outcome';
 
 export const questionSetFormat = 'factdeck-question-set';
 export const questionSetVersion = 1;
@@ -17,8 +18,10 @@ export interface JsonImportError extends FormatProblem {
 	line?: number;
 }
 
+/** A question that breaks the schema is left out (skipped); a broken file or envelope is refused. */
 export type JsonImportResult =
-	{ ok: true; set: QuestionSet } | { ok: false; errors: JsonImportError[] };
+	| { ok: true; set: QuestionSet; skipped: SkippedQuestion[] }
+	| { ok: false; errors: JsonImportError[] };
 
 // ---------------------------------------------------------------------------------------------
 // Schema
@@ -78,14 +81,18 @@ const questionShapes = z.discriminatedUnion('type', [
 		allOrNothing: z.boolean()
 	}),
 	z.strictObject({ ...baseShape, type: z.literal('open_response'), modelAnswer: z.string() }),
-	z.strictObject({ ...baseShape, type: z.literal('description') }),
+	z.strictObject({
+		...baseShape,
+		type: z.literal('description'),
+		explanation: z.literal('', 'a description has no explanation: put all its text in the prompt')
+	}),
 	z.strictObject({ ...baseShape, type: z.literal('true_false'), answer: z.boolean() }),
 	z.strictObject({
 		...baseShape,
 		type: z.literal('short_answer'),
 		...typedShape,
 		partialAnswers: z.array(z.strictObject({ answer: text, credit })).optional(),
-		caseSensitive: z.boolean().optional()
+		caseSensitive: z.literal(true, 'must be true, or left out').optional()
 	}),
 	z.strictObject({
 		...baseShape,
@@ -228,29 +235,16 @@ function toProblem(issue: z.core.$ZodIssue): FormatProblem {
 	return { path, message: issue.message };
 }
 
-const setSchema = z
-	.strictObject({
-		format: z.literal(questionSetFormat),
-		version: z.literal(questionSetVersion),
-		id: text,
-		title: text,
-		description: optionalText,
-		sourceId: optionalText,
-		questions: z.array(questionSchema)
-	})
-	.superRefine((set, ctx) => {
-		const seen = new Set<string>();
-		for (const [i, q] of set.questions.entries()) {
-			if (seen.has(q.id)) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['questions', i, 'id'],
-					message: `duplicate question id "${q.id}"`
-				});
-			}
-			seen.add(q.id);
-		}
-	});
+/** The set around its questions; each question is checked on its own (see importJson). */
+const setSchema = z.strictObject({
+	format: z.literal(questionSetFormat),
+	version: z.literal(questionSetVersion),
+	id: text,
+	title: text,
+	description: optionalText,
+	sourceId: optionalText,
+	questions: z.array(z.unknown())
+});
 
 // ---------------------------------------------------------------------------------------------
 // Ids for imported questions that have none
@@ -446,8 +440,35 @@ export function importJson(source: string): JsonImportResult {
 			})
 		};
 	}
-	const { format: _format, version: _version, ...set } = parsed.data;
-	return { ok: true, set };
+	const { format: _format, version: _version, questions: raw, ...set } = parsed.data;
+	const questions: Question[] = [];
+	const skipped: SkippedQuestion[] = [];
+	const seen = new Set<string>();
+	for (const [i, item] of raw.entries()) {
+		const path = `questions.${i}`;
+		const prompt = (item as { prompt?: unknown } | null)?.prompt;
+		const skip = (reason: string, at = lineOf(path)) =>
+			skipped.push({
+				number: i + 1,
+				line: at ?? 1,
+				firstLine: firstLineOf(typeof prompt === 'string' ? prompt : ''),
+				reason
+			});
+		const checked = questionSchema.safeParse(item);
+		if (!checked.success) {
+			const problems = checked.error.issues.map(toProblem);
+			skip(
+				problems.map((p) => `${path}${p.path ? `.${p.path}` : ''}: ${p.message}`).join('; '),
+				lineOf(problems[0]!.path ? `${path}.${problems[0]!.path}` : path)
+			);
+		} else if (seen.has(checked.data.id)) {
+			skip(`${path}.id: duplicate question id "${checked.data.id}"`, lineOf(`${path}.id`));
+		} else {
+			seen.add(checked.data.id);
+			questions.push(checked.data);
+		}
+	}
+	return { ok: true, set: { ...set, questions }, skipped };
 }
 
 /** Clear messages for a file that is not a question set at all, or is from a newer app. */

@@ -137,7 +137,9 @@ export const questionArbs = {
 		.map(({ base, modelAnswer }) =>
 			compact({ ...base, type: 'open_response' as const, modelAnswer })
 		),
-	description: baseArb.map((base) => compact({ ...base, type: 'description' as const })),
+	description: baseArb.map((base) =>
+		compact({ ...base, type: 'description' as const, explanation: '' })
+	),
 	true_false: fc
 		.record({ base: baseArb, answer: fc.boolean() })
 		.map(({ base, answer }) => compact({ ...base, type: 'true_false' as const, answer })),
@@ -149,7 +151,7 @@ export const questionArbs = {
 			partialAnswers: optional(
 				fc.array(fc.record({ answer: textArb, credit: creditArb }), { minLength: 1, maxLength: 2 })
 			),
-			caseSensitive: optional(fc.boolean())
+			caseSensitive: optional(fc.constant(true as const))
 		})
 		.map(({ base, ...rest }) => compact({ ...base, type: 'short_answer' as const, ...rest })),
 	numeric: fc
