@@ -6,13 +6,15 @@ import { parseAiken } from './aiken';
 import { parseCsv, parseTermDefinition, readCsvRecords } from './csv';
 import { parseGift } from './gift';
 import { importJson } from './json';
+import { parseMoodleXml } from './moodle-xml-import';
 import type { ImportNote, SkippedQuestion } from './outcome';
 
-export const importFormats = ['gift', 'aiken', 'csv', 'terms', 'json'] as const;
+export const importFormats = ['gift', 'moodlexml', 'aiken', 'csv', 'terms', 'json'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 export const importFormatLabels: Record<ImportFormat, string> = {
 	gift: 'GIFT (Moodle)',
+	moodlexml: 'Moodle XML',
 	aiken: 'Aiken (multiple choice)',
 	csv: 'CSV with Factdeck’s columns',
 	terms: 'Term and definition lines (Quizlet: tab or comma)',
@@ -42,7 +44,7 @@ export type ImportOutcome =
 			/** From a Factdeck JSON file. */
 			title?: string;
 			description?: string;
-			/** GIFT's first $CATEGORY, as its path. */
+			/** GIFT's first $CATEGORY or Moodle XML's first category, as its path. */
 			category?: string[];
 	  }
 	| { ok: false; format?: ImportFormat; errors: ImportProblem[] };
@@ -85,6 +87,8 @@ export function detectFormat(text: string, fileName?: string): ImportFormat | un
 			return 'json';
 		case 'gift':
 			return 'gift';
+		case 'xml':
+			return 'moodlexml';
 		case 'aiken':
 			return 'aiken';
 		case 'tsv':
@@ -97,6 +101,7 @@ export function detectFormat(text: string, fileName?: string): ImportFormat | un
 	const content = lines.filter((l) => l !== '');
 	if (content.length === 0) return undefined;
 	if (/^[{[]/.test(content[0]!)) return 'json';
+	if (/^<(?:\?xml|quiz\b|!--|!DOCTYPE)/i.test(content[0]!)) return 'moodlexml';
 	if (hasQuestionHeader(body)) return 'csv';
 	const aikenAnswers = content.filter((l) => /^ANSWER\s*:\s*[A-Za-z]$/.test(l)).length;
 	const choices = content.filter((l) => /^[A-Z][.)][ \t]/.test(l)).length;
@@ -186,6 +191,18 @@ function parse(text: string, format: ImportFormat): ImportOutcome {
 				questions: r.questions,
 				skipped: r.skipped,
 				notes: [],
+				...(r.category ? { category: r.category } : {})
+			};
+		}
+		case 'moodlexml': {
+			const r = parseMoodleXml(text);
+			if (!r.ok) return { ok: false, format, errors: r.errors };
+			return {
+				ok: true,
+				format,
+				questions: r.questions,
+				skipped: r.skipped,
+				notes: r.notes,
 				...(r.category ? { category: r.category } : {})
 			};
 		}
