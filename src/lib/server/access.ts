@@ -25,6 +25,7 @@ export const routeAccess: Record<RouteId, Access> = {
 	'/progress': 'learner',
 	'/review': 'learner',
 	'/review/[deck]': 'learner',
+	'/review/[deck]/anki': 'learner',
 	'/review/stats': 'learner',
 	'/review/leeches': 'learner',
 	'/review/settings': 'learner',

@@ -11,6 +11,7 @@ export function setAttemptHistory(db: Db, userId: string, setId: string) {
 			startedAt: attempt.startedAt,
 			finishedAt: attempt.finishedAt,
 			score: attempt.score,
+			points: attempt.points,
 			questionCount: attempt.questionCount
 		})
 		.from(attempt)

@@ -2,6 +2,7 @@
 // draft only its owner (for anyone else it does not exist). Plain text types and nosniff, so
 // nothing a teacher wrote is ever run as a page.
 import { error } from '@sveltejs/kit';
+import { fileStem } from '$lib/domain/file-name';
 import { exportAiken } from '$lib/domain/formats/aiken';
 import { exportCsv } from '$lib/domain/formats/csv';
 import { exportGift } from '$lib/domain/formats/gift';
@@ -20,19 +21,6 @@ const formats = {
 } as const;
 type Format = keyof typeof formats;
 
-/** "Xi in Moscow: the quiz!" → "xi-in-moscow-the-quiz": safe in any file system and header. */
-function fileStem(title: string): string {
-	const stem = title
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60)
-		.replace(/-+$/, '');
-	return stem || 'question-set';
-}
-
 export const GET: RequestHandler = ({ params, url, locals }) => {
 	const format = url.searchParams.get('format') ?? '';
 	if (!(format in formats)) {
@@ -43,7 +31,7 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 	const { type, extension } = formats[format as Format];
 	const headers: Record<string, string> = {
 		'content-type': type,
-		'content-disposition': `attachment; filename="${fileStem(set.title)}${extension === 'txt' ? '-aiken' : ''}.${extension}"`,
+		'content-disposition': `attachment; filename="${fileStem(set.title, 'question-set')}${extension === 'txt' ? '-aiken' : ''}.${extension}"`,
 		'x-content-type-options': 'nosniff',
 		'content-security-policy': "default-src 'none'; sandbox",
 		'cache-control': 'private, no-store'
