@@ -19,7 +19,7 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 		error(400, 'history is 1 (take your review history along) or left out.');
 	}
 	const bytes = buildApkg(db, deck, userId, { historyOf: history !== null ? userId : null });
-	return new Response(bytes, {
+	return new Response(new Uint8Array(bytes), {
 		headers: {
 			'content-type': 'application/octet-stream',
 			'content-disposition': `attachment; filename="${fileStem(deck.title, 'factdeck-deck')}.apkg"`,
