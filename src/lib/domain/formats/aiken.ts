@@ -55,7 +55,10 @@ const typeNames: Record<string, string> = {
 	date: 'date',
 	matching: 'matching',
 	ordering: 'ordering',
-	cloze: 'fill-in-the-blank'
+	cloze: 'fill-in-the-blank',
+	multiple_response: 'multiple response',
+	open_response: 'open response',
+	description: 'description'
 };
 
 /** The set's multiple choice questions as Aiken text, LF line ends, and what was left out. */
@@ -66,6 +69,10 @@ export function exportAiken(set: QuestionSet): AikenExport {
 		const skip = (reason: string) => leftOut.push({ id: q.id, prompt: q.prompt, reason });
 		if (q.type !== 'multiple_choice') {
 			skip(`a ${typeNames[q.type] ?? q.type} question: Aiken holds only multiple choice`);
+			continue;
+		}
+		if (q.choices.some((c) => c.credit !== undefined)) {
+			skip('part marks on a choice: Aiken has one right answer and the rest wrong');
 			continue;
 		}
 		if (q.choices.length > letters.length) {
