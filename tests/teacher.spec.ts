@@ -327,7 +327,9 @@ test('an import with errors names each line and saves nothing; too large is refu
 		.getByLabel('Or paste the questions')
 		.fill('Fine question.{T}\n\nWho wrote Hamlet? {=Shakespeare ~Marlowe\n\nPick {~a ~b}');
 	await page.getByRole('button', { name: 'Preview' }).click();
-	await expect(page.getByRole('alert')).toContainText('2 problems: nothing was imported.');
+	await expect(page.getByRole('alert')).toContainText(
+		'2 problems: the file cannot be read, so nothing was imported.'
+	);
 	await expect(page.getByRole('list', { name: 'Problems found' })).toContainText(
 		'Line 3: unclosed brace'
 	);

@@ -262,7 +262,11 @@ export function parseGift(text: string): GiftParseResult {
 			else skip(error.message, error.line);
 		}
 	}
-	if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+	if (errors.length) {
+		// The file is refused; its other problems are listed too, so they are fixed in one go.
+		const all = [...errors, ...skipped.map((q) => ({ line: q.line, message: q.reason }))];
+		return { ok: false, errors: all.sort((a, b) => a.line - b.line) };
+	}
 
 	const taken = new Set<string>();
 	const kept = parsed.filter((p) => {

@@ -354,6 +354,7 @@ describe('malformed files', () => {
 		expect(result).toEqual({
 			ok: false,
 			errors: [
+				{ line: 1, message: expect.stringContaining('no right answer') },
 				{ line: 5, message: 'unclosed brace: this { has no }' },
 				{ line: 7, message: 'a } before the answer block opens' }
 			]
