@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { signUp, uniqueName } from './helpers';
 
-const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', 'import', name);
+const fixture = (name: string) => path.resolve('tests/fixtures/import', name);
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 async function audit(page: Page) {
@@ -26,7 +26,7 @@ async function createSet(page: Page, title: string) {
 test('a Moodle GIFT file comes in whole but for the question that cannot, on the teacher’s word; a learner gets part marks', async ({
 	browser
 }) => {
-	const teacher = await browser.newPage();
+	const teacher = await (await browser.newContext()).newPage();
 	await signUp(teacher, uniqueName('moodler'), 'teacher');
 	const setId = await createSet(teacher, 'Quad and G7');
 	await teacher.goto(`/teach/sets/${setId}/import`);
@@ -38,7 +38,7 @@ test('a Moodle GIFT file comes in whole but for the question that cannot, on the
 		'One question cannot be imported; 5 can. Nothing is saved until you choose.'
 	);
 	const skipped = teacher.getByRole('list', { name: 'Questions that cannot be imported' });
-	await expect(skipped).toContainText('Question 5 (line 16): “::Broken::Pick one {~a ~b}”');
+	await expect(skipped).toContainText('Question 5 (line 16): ::Broken::Pick one {~a ~b}');
 	await expect(skipped).toContainText('no right answer');
 	await expect(teacher.getByRole('heading', { name: /^Preview: 5 questions/ })).toBeVisible();
 	await expect(teacher.getByText('2021 to 2022')).toBeVisible();
@@ -65,14 +65,14 @@ test('a Moodle GIFT file comes in whole but for the question that cannot, on the
 	await expect(teacher.getByRole('status')).toContainText('Published');
 
 	// A learner: ticks, a written answer marked by themselves, a passage, a range, part marks.
-	const learner = await browser.newPage();
+	const learner = await (await browser.newContext()).newPage();
 	await learner.goto(`/sets/${setId}`);
 	await learner.getByRole('button', { name: 'Start the quiz' }).click();
 	await expect(learner.getByRole('heading', { name: 'Question 1 of 4' })).toBeVisible();
 	await learner.getByRole('checkbox', { name: 'India' }).check();
 	await audit(learner);
 	await learner.getByRole('button', { name: 'Submit answer' }).click();
-	await expect(learner.getByText('Partly right (50%)')).toBeVisible();
+	await expect(learner.locator('.verdict')).toHaveText(/Partly right \(50%\)/);
 	await expect(learner.getByText('partly right: 1 of 2 right, 50%')).toBeVisible();
 
 	await learner.getByRole('link', { name: 'Next question' }).click();
@@ -81,7 +81,7 @@ test('a Moodle GIFT file comes in whole but for the question that cannot, on the
 	await expect(learner.getByText('Now mark your answer')).toBeVisible();
 	await audit(learner);
 	await learner.getByRole('button', { name: 'Partly right' }).click();
-	await expect(learner.getByText('Partly right (50%)')).toBeVisible();
+	await expect(learner.locator('.verdict')).toHaveText(/Partly right \(50%\)/);
 
 	await learner.getByRole('link', { name: 'Next question' }).click();
 	await expect(learner.getByRole('heading', { name: 'Read this' })).toBeVisible();
@@ -94,7 +94,7 @@ test('a Moodle GIFT file comes in whole but for the question that cannot, on the
 	await learner.getByRole('link', { name: 'Next question' }).click();
 	await learner.getByRole('radio', { name: 'Ukraine' }).check();
 	await learner.getByRole('button', { name: 'Submit answer' }).click();
-	await expect(learner.getByText('Partly right (50%)')).toBeVisible();
+	await expect(learner.locator('.verdict')).toHaveText(/Partly right \(50%\)/);
 	await learner.getByRole('button', { name: 'See your result' }).click();
 	await expect(learner.getByRole('status')).toContainText('2.5 of 4 (63%)');
 	await expect(learner.getByText('1 fully right; part marks make up the rest.')).toBeVisible();
