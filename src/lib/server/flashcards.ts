@@ -2,7 +2,7 @@
 // (learning cards, then reviews due today, then new cards, within the daily limits), grading in
 // one transaction, undo, bury, suspend, leeches, settings, and the quiz answers that count as
 // reviews. The hot paths (the next card, recording a grade) use prepared statements.
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, min, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
 import { factBases } from '../content';
 import {
 	factCardId,
@@ -118,7 +118,7 @@ export function syncSetCards(db: Conn, setId: string): void {
 		.select({ id: question.id, position: question.position })
 		.from(question)
 		// A description is text between questions: nothing to recall, so no card.
-		.where(and(eq(question.setId, setId), ne(question.type, 'description')))
+		.where(and(eq(question.setId, setId), sql`${question.type} <> 'description'`))
 		.all();
 	if (questions.length === 0) return;
 	const existing = new Map(
