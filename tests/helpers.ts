@@ -76,3 +76,13 @@ export async function apiSignUp(
 	);
 	expect(response.status(), await response.text()).toBe(303);
 }
+
+/** Creates a question set from the teacher area; its id. */
+export async function createSet(page: Page, title: string) {
+	await page.goto('/teach');
+	await page.getByRole('link', { name: 'Create a set' }).click();
+	await page.getByLabel('Title').fill(title);
+	await page.getByRole('button', { name: 'Create set' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	return /\/teach\/sets\/([^/?#]+)/.exec(page.url())![1]!;
+}

@@ -5,18 +5,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { signUp, uniqueName } from './helpers';
+import { createSet, signUp, uniqueName } from './helpers';
 
 const fixture = (name: string) => path.resolve('tests/fixtures', name);
-
-async function createSet(page: Page, title: string) {
-	await page.goto('/teach');
-	await page.getByRole('link', { name: 'Create a set' }).click();
-	await page.getByLabel('Title').fill(title);
-	await page.getByRole('button', { name: 'Create set' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-	return /\/teach\/sets\/([^/?#]+)/.exec(page.url())![1]!;
-}
 
 /** Opens the editor for a new question of the type whose label starts with `type`. */
 async function newQuestion(page: Page, setId: string, type: string) {

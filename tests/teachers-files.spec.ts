@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { signUp, uniqueName } from './helpers';
+import { createSet, signUp, uniqueName } from './helpers';
 
 const fixture = (name: string) => path.resolve('tests/fixtures/import', name);
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -12,15 +12,6 @@ const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 async function audit(page: Page) {
 	const results = await new AxeBuilder({ page }).withTags(tags).analyze();
 	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
-
-async function createSet(page: Page, title: string) {
-	await page.goto('/teach');
-	await page.getByRole('link', { name: 'Create a set' }).click();
-	await page.getByLabel('Title').fill(title);
-	await page.getByRole('button', { name: 'Create set' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-	return /\/teach\/sets\/([^/?#]+)/.exec(page.url())![1]!;
 }
 
 test('a Moodle GIFT file comes in whole but for the question that cannot, on the teacher’s word; a learner gets part marks', async ({

@@ -12,7 +12,7 @@ import {
 	type ShortAnswerQuestion
 } from '../question';
 import { deriveId, validateQuestion } from './json';
-import { firstLineOf, type SkippedQuestion } from './outcome';
+import { firstLineOf, firstOfEachId, type SkippedQuestion } from './outcome';
 
 export interface CsvError {
 	line: number;
@@ -416,20 +416,7 @@ export function parseCsv(source: string): CsvParseResult {
 			skip(error.message);
 		}
 	}
-	const kept = questions.filter((q) => {
-		if (!q.explicitId) return true;
-		if (taken.has(q.question.id)) {
-			skipped.push({
-				number: q.number,
-				line: q.line,
-				firstLine: firstLineOf(q.question.prompt),
-				reason: `duplicate id "${q.question.id}"`
-			});
-			return false;
-		}
-		taken.add(q.question.id);
-		return true;
-	});
+	const kept = firstOfEachId(questions, skipped, taken, (q) => q.question.prompt);
 	for (const q of kept.filter((q) => !q.explicitId))
 		q.question.id = deriveId('csv', q.cells, taken);
 	if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
@@ -477,24 +464,7 @@ function fromRow(row: Row): Question {
 
 	switch (type) {
 		case 'multiple_choice': {
-			const texts = splitList(cell('choices'));
-			const ids =
-				cell('choice_ids') === ''
-					? texts.map((_, i) => `c${i + 1}`)
-					: splitList(cell('choice_ids'));
-			const feedback = splitList(cell('choice_feedback'));
-			if (ids.length !== texts.length)
-				throw new RowProblem(`${ids.length} choice_ids for ${texts.length} choices`);
-			if (feedback.length && feedback.length !== texts.length) {
-				throw new RowProblem(
-					`${feedback.length} choice_feedback items for ${texts.length} choices`
-				);
-			}
-			const choices = texts.map((t, i) => ({
-				id: ids[i]!,
-				text: t,
-				...(feedback[i] ? { feedback: feedback[i] } : {})
-			}));
+			const choices = choicesOf(cell);
 			// The answer names the right choice by id or, in a hand-made sheet, by its text.
 			const byText = choices.filter((c) => c.text === answer.trim());
 			const right =
@@ -516,25 +486,13 @@ function fromRow(row: Row): Question {
 			};
 		}
 		case 'multiple_response': {
-			const texts = splitList(cell('choices'));
-			const ids =
-				cell('choice_ids') === ''
-					? texts.map((_, i) => `c${i + 1}`)
-					: splitList(cell('choice_ids'));
-			const feedback = splitList(cell('choice_feedback'));
-			if (ids.length !== texts.length)
-				throw new RowProblem(`${ids.length} choice_ids for ${texts.length} choices`);
-			if (feedback.length && feedback.length !== texts.length) {
-				throw new RowProblem(
-					`${feedback.length} choice_feedback items for ${texts.length} choices`
-				);
-			}
+			const choices = choicesOf(cell);
 			// The answer lists the right choices, by id or by text.
 			const named = splitList(answer);
-			const isRight = texts.map((t, i) => named.includes(ids[i]!) || named.includes(t));
-			const unknown = named.filter((n) => !ids.includes(n) && !texts.includes(n));
+			const isRight = choices.map((c) => named.includes(c.id) || named.includes(c.text));
+			const unknown = named.filter((n) => !choices.some((c) => c.id === n || c.text === n));
 			if (unknown.length) throw new RowProblem(`answer: "${unknown[0]}" is not a choice`);
-			const weights = readWeights(cell('choice_weights'), texts.length) ?? evenWeights(isRight);
+			const weights = readWeights(cell('choice_weights'), choices.length) ?? evenWeights(isRight);
 			const flag = cell('all_or_nothing').trim().toLowerCase();
 			if (flag !== '' && flag !== 'true' && flag !== 'false') {
 				throw new RowProblem(`all_or_nothing: "${flag}" is not true or false`);
@@ -542,12 +500,7 @@ function fromRow(row: Row): Question {
 			return {
 				...base,
 				type,
-				choices: texts.map((t, i) => ({
-					id: ids[i]!,
-					text: t,
-					...(feedback[i] ? { feedback: feedback[i] } : {}),
-					weight: weights[i]!
-				})),
+				choices: choices.map((c, i) => ({ ...c, weight: weights[i]! })),
 				allOrNothing: flag === 'true'
 			};
 		}
@@ -639,6 +592,24 @@ function fromRow(row: Row): Question {
 		default:
 			return unknownType(type);
 	}
+}
+
+/** The choices of a row: texts, ids (c1, c2, … when none) and feedback, lists of one length. */
+function choicesOf(cell: (column: Column) => string) {
+	const texts = splitList(cell('choices'));
+	const ids =
+		cell('choice_ids') === '' ? texts.map((_, i) => `c${i + 1}`) : splitList(cell('choice_ids'));
+	const feedback = splitList(cell('choice_feedback'));
+	if (ids.length !== texts.length)
+		throw new RowProblem(`${ids.length} choice_ids for ${texts.length} choices`);
+	if (feedback.length && feedback.length !== texts.length) {
+		throw new RowProblem(`${feedback.length} choice_feedback items for ${texts.length} choices`);
+	}
+	return texts.map((t, i) => ({
+		id: ids[i]!,
+		text: t,
+		...(feedback[i] ? { feedback: feedback[i] } : {})
+	}));
 }
 
 /** A choice_weights cell: percentages, one per choice; undefined when the cell is empty. */

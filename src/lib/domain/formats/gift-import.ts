@@ -32,7 +32,7 @@ import {
 	type Char
 } from './gift-chars';
 import { htmlToText } from './html-text';
-import { firstLineOf, type SkippedQuestion } from './outcome';
+import { firstLineOf, firstOfEachId, type SkippedQuestion } from './outcome';
 import { fromPercentText } from '../public-question';
 import { deriveId, validateQuestion, WEIGHT_SUM_SLACK } from './json';
 
@@ -269,20 +269,7 @@ export function parseGift(text: string): GiftParseResult {
 	}
 
 	const taken = new Set<string>();
-	const kept = parsed.filter((p) => {
-		if (!p.explicitId) return true;
-		if (taken.has(p.question.id)) {
-			skipped.push({
-				number: p.number,
-				line: p.line,
-				firstLine: firstLineOf(p.source),
-				reason: `duplicate id "${p.question.id}"`
-			});
-			return false;
-		}
-		taken.add(p.question.id);
-		return true;
-	});
+	const kept = firstOfEachId(parsed, skipped, taken, (q) => q.source);
 	for (const p of kept.filter((p) => !p.explicitId))
 		p.question.id = deriveId('gift', p.source, taken);
 	skipped.sort((a, b) => a.number - b.number);

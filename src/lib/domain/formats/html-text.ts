@@ -18,6 +18,15 @@ const entities: Record<string, string> = {
 	rdquo: '”'
 };
 
+/** A character reference's character ("#233", "#xE9"), or undefined for none that exists. */
+export function characterReference(name: string): string | undefined {
+	const code =
+		name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+	return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+		? String.fromCodePoint(code)
+		: undefined;
+}
+
 /**
  * Plain text from Moodle's HTML. `trim: false` keeps the space at either end (a cloze's text
  * beside its blank), still collapsed to one.
@@ -28,16 +37,11 @@ export function htmlToText(html: string, options: { trim?: boolean } = {}): stri
 		.replace(/<!--[\s\S]*?-->/g, '')
 		.replace(/<br\s*\/?>|<\/(?:p|div|li|h\d|tr|td|th)>/gi, ' ')
 		.replace(/<[^>]*>/g, '')
-		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-			if (name[0] === '#') {
-				const code =
-					name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-				return Number.isFinite(code) && code > 0 && code <= 0x10ffff
-					? String.fromCodePoint(code)
-					: whole;
-			}
-			return entities[name.toLowerCase()] ?? whole;
-		})
+		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) =>
+			name[0] === '#'
+				? (characterReference(name) ?? whole)
+				: (entities[name.toLowerCase()] ?? whole)
+		)
 		.replace(/\s+/g, ' ');
 	return options.trim === false ? text : text.trim();
 }

@@ -22,7 +22,7 @@ import {
 	textOfNode,
 	type XmlNode
 } from './moodle-xml-read';
-import { firstLineOf, type ImportNote, type SkippedQuestion } from './outcome';
+import { firstLineOf, firstOfEachId, type ImportNote, type SkippedQuestion } from './outcome';
 
 export interface MoodleXmlError {
 	line?: number;
@@ -119,20 +119,7 @@ export function parseMoodleXml(text: string): MoodleXmlResult {
 	}
 
 	const taken = new Set<string>();
-	const kept = questions.filter((q) => {
-		if (!q.explicitId) return true;
-		if (taken.has(q.question.id)) {
-			skipped.push({
-				number: q.number,
-				line: q.line,
-				firstLine: firstLineOf(q.question.prompt),
-				reason: `duplicate id "${q.question.id}" (<idnumber>)`
-			});
-			return false;
-		}
-		taken.add(q.question.id);
-		return true;
-	});
+	const kept = firstOfEachId(questions, skipped, taken, (q) => q.question.prompt);
 	for (const q of kept.filter((q) => !q.explicitId)) {
 		q.question.id = deriveId('moodle', JSON.stringify({ ...q.question, id: '' }), taken);
 	}

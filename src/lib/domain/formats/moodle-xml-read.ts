@@ -2,6 +2,7 @@
 // any DOCTYPE refused before parsing (so no entity is ever expanded: no billion laughs, no
 // external entities), and the parsed tree's texts read back as Moodle writes them.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { characterReference } from './html-text';
 
 /** A parsed element: its children by name, attributes as "@_name", text as "#text". */
 export type XmlNode = { [key: string]: XmlValue };
@@ -62,16 +63,9 @@ const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: 
 
 /** XML's five named entities and character references, decoded once (never recursively). */
 export function decodeXml(text: string): string {
-	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-		if (name[0] === '#') {
-			const code =
-				name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-			return Number.isFinite(code) && code > 0 && code <= 0x10ffff
-				? String.fromCodePoint(code)
-				: whole;
-		}
-		return xmlEntities[name] ?? whole;
-	});
+	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) =>
+		name[0] === '#' ? (characterReference(name) ?? whole) : (xmlEntities[name] ?? whole)
+	);
 }
 
 /** An element's text: its own text decoded, and CDATA sections as they are. */
