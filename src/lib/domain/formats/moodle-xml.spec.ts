@@ -91,7 +91,8 @@ describe('parseMoodleXml', () => {
 			}),
 			{ numRuns: 200 }
 		);
-	});
+		// Hundreds of whole sets through XML: seconds, more on a busy machine.
+	}, 30_000);
 
 	it('round-trips each type on its own', () => {
 		for (const type of questionTypes) {
@@ -103,7 +104,7 @@ describe('parseMoodleXml', () => {
 				{ numRuns: 40 }
 			);
 		}
-	});
+	}, 30_000);
 
 	it('never throws on any text, and never half reads: questions, or errors with lines', () => {
 		const pieces = fc.constantFrom(
