@@ -4,7 +4,7 @@
 import { formatDate } from '../normalise';
 import type { DateQuestion, Question, QuestionSet } from '../question';
 import { percentText } from '../public-question';
-import { weightPattern } from './gift-import';
+import { weightPattern } from './gift-answers';
 
 /** The set as GIFT text, one question per blank-line-separated block, LF line ends. */
 export function exportGift(set: QuestionSet): string {
