@@ -8,11 +8,14 @@ import {
 	questionTypes,
 	rangeMidpoint,
 	type Question,
-	type QuestionSet,
-	type ShortAnswerQuestion
+	type QuestionSet
 } from '../question';
+import { readCsvRecords } from './csv-records';
 import { deriveId, validateQuestion } from './json';
 import { firstLineOf, firstOfEachId, type SkippedQuestion } from './outcome';
+
+export { readCsvRecords } from './csv-records';
+export { parseTermDefinition, type TermDefinitionResult } from './term-definition';
 
 export interface CsvError {
 	line: number;
@@ -22,10 +25,6 @@ export interface CsvError {
 /** A broken quote or header makes the file unreadable; a bad row leaves out only itself. */
 export type CsvParseResult =
 	| { ok: true; questions: Question[]; skipped: SkippedQuestion[] }
-	| { ok: false; errors: CsvError[] };
-
-export type TermDefinitionResult =
-	| { ok: true; questions: ShortAnswerQuestion[]; skipped: SkippedQuestion[] }
 	| { ok: false; errors: CsvError[] };
 
 export const csvColumns = [
@@ -255,84 +254,6 @@ function toRow(q: Question): Row {
 			break;
 	}
 	return row;
-}
-
-// ---------------------------------------------------------------------------------------------
-// RFC 4180 records
-
-interface CsvRecord {
-	/** The line the record starts on (a quoted field may span lines). */
-	line: number;
-	fields: string[];
-}
-
-/** Splits CSV text into records; quoted fields may hold commas, quotes ("") and line breaks. */
-export function readCsvRecords(source: string): { records: CsvRecord[]; errors: CsvError[] } {
-	const input = source.replace(/^\uFEFF/, '');
-	const records: CsvRecord[] = [];
-	const errors: CsvError[] = [];
-	let line = 1;
-	let i = 0;
-	while (i < input.length) {
-		const start = line;
-		const fields: string[] = [];
-		let field = '';
-		let done = false;
-		let broken = false;
-		while (!done) {
-			if (input[i] === '"') {
-				const opened = line;
-				i++;
-				for (;;) {
-					if (i >= input.length) {
-						errors.push({ line: opened, message: 'a quoted field is never closed' });
-						broken = true;
-						break;
-					}
-					const c = input[i]!;
-					if (c === '"' && input[i + 1] === '"') {
-						field += '"';
-						i += 2;
-					} else if (c === '"') {
-						i++;
-						break;
-					} else {
-						if (c === '\n' || (c === '\r' && input[i + 1] !== '\n')) line++;
-						field += c;
-						i++;
-					}
-				}
-				if (broken) {
-					i = input.length;
-					break;
-				}
-				if (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n') {
-					errors.push({
-						line,
-						message: 'text after a closing quote (double a quote inside a field: "")'
-					});
-					while (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n')
-						field += input[i++];
-				}
-			} else {
-				while (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n')
-					field += input[i++];
-			}
-			fields.push(field);
-			field = '';
-			if (input[i] === ',') {
-				i++;
-			} else {
-				// End of record: CRLF, LF, CR or the end of the text.
-				if (input[i] === '\r') i++;
-				if (input[i] === '\n') i++;
-				line++;
-				done = true;
-			}
-		}
-		if (!broken) records.push({ line: start, fields });
-	}
-	return { records, errors };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -626,64 +547,4 @@ function readWeights(cellText: string, count: number): number[] | undefined {
 		}
 		return fromPercentText(value);
 	});
-}
-
-// ---------------------------------------------------------------------------------------------
-// Quizlet-style term/definition lists
-
-/**
- * One card per line: term, a tab (or, with no tab on the line, a comma; quote a term that holds
- * a comma), then the definition. A first line "term<tab>definition" is a header and skipped.
- * Each card becomes a short answer question whose prompt is the definition and whose answer is
- * the term: a term is short enough to type and to grade, a definition is not.
- */
-export function parseTermDefinition(source: string): TermDefinitionResult {
-	const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-	const skipped: SkippedQuestion[] = [];
-	const questions: ShortAnswerQuestion[] = [];
-	const taken = new Set<string>();
-	let first = true;
-	let number = 0;
-	for (const [i, raw] of lines.entries()) {
-		const line = i + 1;
-		if (raw.trim() === '') continue;
-		const card = splitCard(raw);
-		const isHeader =
-			first &&
-			card !== undefined &&
-			card.term.toLowerCase() === 'term' &&
-			card.definition.toLowerCase() === 'definition';
-		first = false;
-		if (isHeader) continue;
-		number += 1;
-		const skip = (reason: string) =>
-			skipped.push({ number, line, firstLine: firstLineOf(raw), reason });
-		if (!card) {
-			skip('no tab or comma between term and definition');
-			continue;
-		}
-		if (card.term === '' || card.definition === '') {
-			skip(card.term === '' ? 'an empty term' : 'an empty definition');
-			continue;
-		}
-		questions.push({
-			id: deriveId('card', `${card.term}\t${card.definition}`, taken),
-			type: 'short_answer',
-			prompt: card.definition,
-			answer: card.term,
-			alternatives: [],
-			explanation: ''
-		});
-	}
-	return { ok: true, questions, skipped };
-}
-
-function splitCard(raw: string): { term: string; definition: string } | undefined {
-	const tab = raw.indexOf('\t');
-	if (tab >= 0) return { term: raw.slice(0, tab).trim(), definition: raw.slice(tab + 1).trim() };
-	const { records, errors } = readCsvRecords(raw);
-	const fields = records[0]?.fields;
-	if (errors.length || !fields || fields.length < 2) return undefined;
-	// An unquoted definition may hold commas of its own: put them back.
-	return { term: fields[0]!.trim(), definition: fields.slice(1).join(',').trim() };
 }
