@@ -22,19 +22,13 @@ import {
 	deleteSet,
 	duplicateSet,
 	exportableSet,
-	filterFacts,
-	generateCandidates,
-	generatedQuestion,
-	generationChoices,
 	getTeacherQuestion,
 	getTeacherSet,
 	importQuestions,
 	listTeacherSets,
-	rebuildCandidates,
 	moveQuestion,
 	parseTags,
 	publishSet,
-	regenerateCandidate,
 	removeQuestion,
 	setAssignments,
 	setDetailsSchema,
@@ -43,6 +37,14 @@ import {
 	updateQuestion,
 	updateSetDetails
 } from './teacher-sets';
+import {
+	filterFacts,
+	generateCandidates,
+	generatedQuestion,
+	generationChoices,
+	rebuildCandidates,
+	regenerateCandidate
+} from './generation';
 import { createTestDb } from './testing/test-db';
 
 const base = factBases[0]!;

@@ -6,18 +6,17 @@ import { generatedTypes } from '$lib/domain/generate-questions';
 import { getDb } from '$lib/server/app-db';
 import { ownQuery, readForm } from '$lib/server/forms';
 import { newSeed } from '$lib/server/quiz';
+import { addQuestion, setQuestionIds } from '$lib/server/teacher-sets';
 import {
-	addQuestion,
 	generateCandidates,
 	generatedQuestion,
 	generationChoices,
 	rebuildCandidates,
 	regenerateCandidate,
-	setQuestionIds,
 	sourceBase,
 	type Candidate,
 	type FactFilter
-} from '$lib/server/teacher-sets';
+} from '$lib/server/generation';
 import { ownedSet } from '../owned';
 import { typeLabels } from '../questions/question-form';
 import type { Actions, PageServerLoad } from './$types';
