@@ -325,7 +325,7 @@ test('an import with errors names each line and saves nothing; too large is refu
 		'Line 3: unclosed brace'
 	);
 	await expect(page.getByRole('list', { name: 'Problems found' })).toContainText(
-		'Line 5: multiple choice with no right answer'
+		'Line 5: no right answer'
 	);
 	await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 

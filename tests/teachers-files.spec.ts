@@ -87,7 +87,7 @@ test('a Moodle GIFT file comes in whole but for the question that cannot, on the
 	await learner.getByRole('button', { name: 'Submit answer' }).click();
 	await expect(learner.locator('.verdict')).toHaveText(/Partly right \(50%\)/);
 	await learner.getByRole('button', { name: 'See your result' }).click();
-	await expect(learner.getByRole('status')).toContainText('2.5 of 4 (63%)');
+	await expect(learner.getByRole('status')).toContainText('2.5 of 4 right (63%)');
 	await expect(learner.getByText('1 fully right; part marks make up the rest.')).toBeVisible();
 
 	// The set as an Anki deck, from its page.

@@ -156,7 +156,10 @@ export function readChoices(
 		!d.multipleResponse && (hasEquals || (positive.length === 1 && positive[0]!.weight >= 100));
 	if (!single) {
 		if (positive.length === 0)
-			throw new GiftProblem(line, 'multiple answers with no right answer (weight one above 0%)');
+			throw new GiftProblem(
+				line,
+				'no right answer: mark it with =, or weight the right ones like ~%50%'
+			);
 		for (const r of read) {
 			if (r.weight < -100 || r.weight > 100) {
 				throw new GiftProblem(r.line, `a weight of ${r.weight}%: weights are -100% to 100%`);
