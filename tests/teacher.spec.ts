@@ -224,9 +224,10 @@ test('a teacher builds, imports, publishes and assigns a set; a learner takes it
 	const row = teacher.getByRole('row', { name: new RegExp(learnerName) });
 	await expect(row.getByRole('cell')).toHaveText(['1', '92%', '92%', /UTC$/]);
 	const hills = teacher.getByRole('row', { name: /How many hills is Rome built on\?/ });
-	await expect(hills.getByRole('cell')).toHaveText(['11', '1', '0%', '6 (1×)', '—']);
+	// Cells: answers, right, marks (part marks included), the wrong answer chosen most, flags.
+	await expect(hills.getByRole('cell')).toHaveText(['11', '1', '0%', '0%', '6 (1×)', '—']);
 	const planets = teacher.getByRole('row', { name: /Which planet is the largest\?/ });
-	await expect(planets.getByRole('cell')).toHaveText(['1', '1', '100%', '—', '—']);
+	await expect(planets.getByRole('cell')).toHaveText(['1', '1', '100%', '100%', '—', '—']);
 
 	// The report reads well on a phone too.
 	await teacher.setViewportSize({ width: 375, height: 740 });
@@ -243,10 +244,10 @@ test('a teacher builds, imports, publishes and assigns a set; a learner takes it
 	expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
 	const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
 	expect(lines[0]).toBe(
-		'set,number,question,type,answers,right_percent,most_chosen_wrong_answer,times_chosen,flags'
+		'set,number,question,type,answers,right_percent,marks_percent,most_chosen_wrong_answer,times_chosen,flags'
 	);
 	expect(lines).toContain(
-		'"Planets, plays and capitals",11,How many hills is Rome built on?,numeric,1,0,6,1,'
+		'"Planets, plays and capitals",11,How many hills is Rome built on?,numeric,1,0,0,6,1,'
 	);
 
 	// And the learner's own progress, as the learner sees it, from the roster.
