@@ -71,6 +71,12 @@ const rules: Record<string, Rule> = {
 			suspend: { refuse: everyoneButOwner, form: () => ({ card: 'fact:putin-role:forward' }) }
 		}
 	},
+	// The owner's missed deck as an Anki package: nobody else may download it.
+	'/review/[deck]/anki': {
+		path: (f) => `/review/missed:${f.attemptId}/anki?history=1`,
+		refuseGet: everyoneButOwner,
+		actions: {}
+	},
 	'/review/stats': { path: () => '/review/stats', refuseGet: [], actions: {} },
 	// Card states are each learner's own: nobody has the owner's suspended cards to change.
 	'/review/leeches': {
@@ -96,6 +102,7 @@ const rules: Record<string, Rule> = {
 		refuseGet: everyoneButOwner,
 		actions: {
 			answer: { refuse: everyoneButOwner, form: () => ({ position: '0', text: 'x', choice: 'x' }) },
+			mark: { refuse: everyoneButOwner, form: () => ({ position: '0', mark: 'right' }) },
 			finish: { refuse: everyoneButOwner }
 		}
 	},

@@ -113,3 +113,13 @@ export async function answerAnyQuestion(page: Page) {
 	await page.getByRole('button', { name: 'Submit answer' }).click();
 	await expect(page.getByText(/^(✓ Correct|✗ Not quite)$/)).toBeVisible();
 }
+
+/** Creates a question set from the teacher area; its id. */
+export async function createSet(page: Page, title: string) {
+	await page.goto('/teach');
+	await page.getByRole('link', { name: 'Create a set' }).click();
+	await page.getByLabel('Title').fill(title);
+	await page.getByRole('button', { name: 'Create set' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	return /\/teach\/sets\/([^/?#]+)/.exec(page.url())![1]!;
+}

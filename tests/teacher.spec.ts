@@ -5,18 +5,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { signUp, uniqueName } from './helpers';
+import { createSet, signUp, uniqueName } from './helpers';
 
 const fixture = (name: string) => path.resolve('tests/fixtures', name);
-
-async function createSet(page: Page, title: string) {
-	await page.goto('/teach');
-	await page.getByRole('link', { name: 'Create a set' }).click();
-	await page.getByLabel('Title').fill(title);
-	await page.getByRole('button', { name: 'Create set' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-	return /\/teach\/sets\/([^/?#]+)/.exec(page.url())![1]!;
-}
 
 /** Opens the editor for a new question of the type whose label starts with `type`. */
 async function newQuestion(page: Page, setId: string, type: string) {
@@ -233,9 +224,10 @@ test('a teacher builds, imports, publishes and assigns a set; a learner takes it
 	const row = teacher.getByRole('row', { name: new RegExp(learnerName) });
 	await expect(row.getByRole('cell')).toHaveText(['1', '92%', '92%', /UTC$/]);
 	const hills = teacher.getByRole('row', { name: /How many hills is Rome built on\?/ });
-	await expect(hills.getByRole('cell')).toHaveText(['11', '1', '0%', '6 (1×)', '—']);
+	// Cells: answers, right, marks (part marks included), the wrong answer chosen most, flags.
+	await expect(hills.getByRole('cell')).toHaveText(['11', '1', '0%', '0%', '6 (1×)', '—']);
 	const planets = teacher.getByRole('row', { name: /Which planet is the largest\?/ });
-	await expect(planets.getByRole('cell')).toHaveText(['1', '1', '100%', '—', '—']);
+	await expect(planets.getByRole('cell')).toHaveText(['1', '1', '100%', '100%', '—', '—']);
 
 	// The report reads well on a phone too.
 	await teacher.setViewportSize({ width: 375, height: 740 });
@@ -252,10 +244,10 @@ test('a teacher builds, imports, publishes and assigns a set; a learner takes it
 	expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
 	const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
 	expect(lines[0]).toBe(
-		'set,number,question,type,answers,right_percent,most_chosen_wrong_answer,times_chosen,flags'
+		'set,number,question,type,answers,right_percent,marks_percent,most_chosen_wrong_answer,times_chosen,flags'
 	);
 	expect(lines).toContain(
-		'"Planets, plays and capitals",11,How many hills is Rome built on?,numeric,1,0,6,1,'
+		'"Planets, plays and capitals",11,How many hills is Rome built on?,numeric,1,0,0,6,1,'
 	);
 
 	// And the learner's own progress, as the learner sees it, from the roster.
@@ -327,12 +319,14 @@ test('an import with errors names each line and saves nothing; too large is refu
 		.getByLabel('Or paste the questions')
 		.fill('Fine question.{T}\n\nWho wrote Hamlet? {=Shakespeare ~Marlowe\n\nPick {~a ~b}');
 	await page.getByRole('button', { name: 'Preview' }).click();
-	await expect(page.getByRole('alert')).toContainText('2 problems: nothing was imported.');
+	await expect(page.getByRole('alert')).toContainText(
+		'2 problems: the file cannot be read, so nothing was imported.'
+	);
 	await expect(page.getByRole('list', { name: 'Problems found' })).toContainText(
 		'Line 3: unclosed brace'
 	);
 	await expect(page.getByRole('list', { name: 'Problems found' })).toContainText(
-		'Line 5: multiple choice with no right answer'
+		'Line 5: no right answer'
 	);
 	await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 

@@ -46,3 +46,16 @@ export function formatDuration(ms: number): string {
 	if (minutes === 0) return `${seconds} s`;
 	return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
 }
+
+/**
+ * Marks earned, as a person reads them: "5", "4.5", "2.67" (two decimals at most). The stored
+ * sum stays exact; only its display is shortened.
+ */
+export function formatMarks(points: number): string {
+	return String(Math.round(points * 100) / 100);
+}
+
+/** "67%": marks over the questions, as a whole percentage. */
+export function formatPercent(points: number, of: number): string {
+	return `${of === 0 ? 0 : Math.round((100 * points) / of)}%`;
+}

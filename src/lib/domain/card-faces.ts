@@ -12,7 +12,7 @@ import {
 	key,
 	numberForms
 } from './generate/text';
-import { describeAnswer, toPublicQuestion } from './public-question';
+import { describeAnswer, toPublicQuestion, unknownType } from './public-question';
 import type { Question } from './question';
 import { resolveRelative } from './relative-dates';
 
@@ -24,6 +24,8 @@ export interface CardFront {
 	detail?: string;
 	/** Lists a learner needs to answer: the choices, the items to match or order. */
 	lists?: { label: string; items: string[] }[];
+	/** A sentence with a gap: the words before, the hidden answer, the words after. */
+	cloze?: { before: string; answer: string; after: string };
 }
 
 export interface CardBack {
@@ -149,7 +151,15 @@ function clozeFront(
 			const gapped = sentence.slice(0, at) + GAP + sentence.slice(at + form.length);
 			if (gives(gapped, forms) || used.has(key(gapped))) continue;
 			used.add(key(gapped));
-			return { prompt: 'Fill the gap, as the article has it.', detail: gapped };
+			return {
+				prompt: 'Fill the gap, as the article has it.',
+				detail: gapped,
+				cloze: {
+					before: sentence.slice(0, at),
+					answer: sentence.slice(at, at + form.length),
+					after: sentence.slice(at + form.length)
+				}
+			};
 		}
 	}
 	return undefined;
@@ -347,6 +357,14 @@ export function questionCardFaces(q: Question, seed = 0): CardFaces {
 			break;
 		case 'cloze':
 			front.detail = `${shown.before} ${GAP} ${shown.after}`.trim();
+			if (q.type === 'cloze') front.cloze = { before: q.before, answer: q.answer, after: q.after };
+			break;
+		case 'multiple_response':
+			front.detail = 'Tick all that apply.';
+			front.lists = [{ label: 'Choices', items: shown.choices.map((c) => c.text) }];
+			break;
+		case 'open_response':
+			front.detail = 'Answer in your own words, then compare.';
 			break;
 		case 'numeric':
 			if (shown.unit) front.detail = `Answer in ${shown.unit}.`;
@@ -362,13 +380,24 @@ export function questionCardFaces(q: Question, seed = 0): CardFaces {
 			break;
 		case 'short_answer':
 		case 'date':
+		case 'description':
 			break;
+		default:
+			unknownType(shown);
 	}
 	const factId = q.provenance?.factIds[0];
+	// The back lists every right option of a multiple response question, one per line.
+	const answer =
+		q.type === 'multiple_response'
+			? q.choices
+					.filter((c) => c.weight > 0)
+					.map((c) => c.text)
+					.join('\n')
+			: describeAnswer(q);
 	return {
 		front,
 		back: {
-			answer: describeAnswer(q),
+			answer,
 			...(q.explanation ? { explanation: q.explanation } : {}),
 			...(q.provenance
 				? {

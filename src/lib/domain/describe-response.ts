@@ -26,5 +26,13 @@ export function describeResponse(q: Question, response: Response): string {
 		}
 		case 'ordering':
 			return response.order.join(' → ');
+		case 'multiple_response': {
+			const choices = q.type === 'multiple_response' ? q.choices : [];
+			// In the question's order, whatever order the boxes were ticked in.
+			const ticked = choices.filter((c) => response.choiceIds.includes(c.id));
+			return ticked.length ? ticked.map((c) => c.text).join('; ') : '(no choice)';
+		}
+		case 'open_response':
+			return response.text;
 	}
 }

@@ -28,6 +28,19 @@ import { resolveRelative } from './relative-dates';
 import { dateForms, key, leaks } from './generate/text';
 import { createRandom } from './random';
 
+/** The types the generator writes; the others (written answers, descriptions…) come from teachers. */
+export const generatedTypes = [
+	'multiple_choice',
+	'true_false',
+	'true_false_not_given',
+	'short_answer',
+	'numeric',
+	'date',
+	'matching',
+	'ordering',
+	'cloze'
+] as const satisfies readonly QuestionType[];
+
 export interface GenerateOptions {
 	seed: number;
 	/** Only these question types. */

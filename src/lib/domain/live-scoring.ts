@@ -5,7 +5,7 @@
 import { describeResponse } from './describe-response';
 import type { Response } from './grade-answer';
 import { correctResponse } from './public-question';
-import type { Question } from './question';
+import { verdictLabels, verdicts, type Question } from './question';
 
 /** A right answer's points. */
 export const BASE_POINTS = 100;
@@ -91,8 +91,9 @@ export function answerSpread(q: Question, answers: readonly GivenAnswer[]): Spre
 	const options = fixedOptions(q);
 	for (const option of options) add(option.label, option.correct, 0);
 	for (const a of answers) add(describeResponse(q, a.response), a.correct, 1);
-	const right = describeResponse(q, correctResponse(q));
-	if (!rows.has(key(right))) add(right, true, 0);
+	const rightResponse = correctResponse(q);
+	const right = rightResponse && describeResponse(q, rightResponse);
+	if (right !== undefined && !rows.has(key(right))) add(right, true, 0);
 	if (options.length) return [...rows.values()];
 
 	const sorted = [...rows.values()].sort(
@@ -124,6 +125,8 @@ function fixedOptions(q: Question): { label: string; correct: boolean }[] {
 				{ label: 'True', correct: q.answer },
 				{ label: 'False', correct: !q.answer }
 			];
+		case 'true_false_not_given':
+			return verdicts.map((v) => ({ label: verdictLabels[v], correct: v === q.answer }));
 		default:
 			return [];
 	}

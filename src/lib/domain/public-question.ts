@@ -24,7 +24,15 @@ export type PublicQuestion =
 	/** Lefts in their own order (a response lists a right per left); rights shuffled. */
 	| (PublicBase & { type: 'matching'; lefts: string[]; rights: string[] })
 	/** Shuffled, never in the right order when that is possible. */
-	| (PublicBase & { type: 'ordering'; items: string[] });
+	| (PublicBase & { type: 'ordering'; items: string[] })
+	/** Checkboxes: neither the weights nor how many are right. */
+	| (PublicBase & {
+			type: 'multiple_response';
+			choices: { id: string; text: string }[];
+			allOrNothing: boolean;
+	  })
+	| (PublicBase & { type: 'open_response' })
+	| (PublicBase & { type: 'description' });
 
 /**
  * The projection sent to a learner before answering. Built field by field (never by copying
@@ -66,7 +74,24 @@ export function toPublicQuestion(q: Question, seed: number, publicId: string): P
 			};
 		case 'ordering':
 			return { ...base, type: q.type, items: shuffleOutOfOrder(q.items, random) };
+		case 'multiple_response':
+			return {
+				...base,
+				type: q.type,
+				choices: q.choices.map((c) => ({ id: c.id, text: c.text })),
+				allOrNothing: q.allOrNothing
+			};
+		case 'open_response':
+		case 'description':
+			return { ...base, type: q.type };
+		default:
+			return unknownType(q);
 	}
+}
+
+/** Every switch over the types ends here: a type added to the model fails to compile. */
+export function unknownType(q: never): never {
+	throw new Error(`unknown question type ${JSON.stringify((q as { type?: unknown }).type)}`);
 }
 
 /**
@@ -79,8 +104,11 @@ function shuffleOutOfOrder(items: readonly string[], random: Random): string[] {
 	return unchanged && shuffled.length > 1 ? [...shuffled.slice(1), shuffled[0]!] : shuffled;
 }
 
-/** The right answer as a Response: what the results page shows, and what tests feed back. */
-export function correctResponse(q: Question): Response {
+/**
+ * The right answer as a Response: what the results page shows, and what tests feed back. An
+ * open response's is its model answer (which still waits for a mark); a description has none.
+ */
+export function correctResponse(q: Question): Response | undefined {
 	switch (q.type) {
 		case 'multiple_choice':
 			return { type: q.type, choiceId: q.correctChoiceId };
@@ -99,14 +127,47 @@ export function correctResponse(q: Question): Response {
 			return { type: q.type, rights: q.pairs.map((p) => p.right) };
 		case 'ordering':
 			return { type: q.type, order: [...q.items] };
+		case 'multiple_response':
+			return { type: q.type, choiceIds: q.choices.filter((c) => c.weight > 0).map((c) => c.id) };
+		case 'open_response':
+			return { type: q.type, text: q.modelAnswer || q.prompt };
+		case 'description':
+			return undefined;
+		default:
+			return unknownType(q);
 	}
+}
+
+/**
+ * A fraction as a percentage, exactly: its shortest decimal with the point moved two places
+ * (1/3 → "33.33333333333333"), which `fromPercentText` reads back to the very same number.
+ * Multiplying by 100 would not do: 1/3 × 100 ÷ 100 is not 1/3 in floating point.
+ */
+export function percentText(fraction: number): string {
+	const [mantissa, exponent] = fraction.toExponential().split('e') as [string, string];
+	return String(Number(`${mantissa}e${Number(exponent) + 2}`));
+}
+
+/** A percentage as written ("33.33333333333333", "-100") as a fraction, correctly rounded. */
+export function fromPercentText(percent: string): number {
+	return Number(`${percent.trim()}e-2`);
+}
+
+/** "50%", "-33.3%": a weight or credit as Moodle writes it, to three significant decimals. */
+export function formatWeight(fraction: number): string {
+	return `${Number((fraction * 100).toFixed(3))}%`;
 }
 
 /** The right answer as one line of text for the results page. */
 export function describeAnswer(q: Question): string {
 	switch (q.type) {
-		case 'multiple_choice':
-			return q.choices.find((c) => c.id === q.correctChoiceId)?.text ?? '';
+		case 'multiple_choice': {
+			const right = q.choices.find((c) => c.id === q.correctChoiceId)?.text ?? '';
+			const partly = q.choices.filter((c) => c.credit !== undefined && c.credit > 0);
+			return partly.length
+				? `${right} (part marks: ${partly.map((c) => `${c.text} ${formatWeight(c.credit!)}`).join(', ')})`
+				: right;
+		}
 		case 'true_false':
 			return q.answer ? 'True' : 'False';
 		case 'true_false_not_given':
@@ -114,10 +175,15 @@ export function describeAnswer(q: Question): string {
 		case 'short_answer':
 		case 'cloze': {
 			const also = q.alternatives.length ? ` (also accepted: ${q.alternatives.join(', ')})` : '';
-			return `${q.answer}${also}`;
+			const partly =
+				q.type === 'short_answer' && q.partialAnswers?.length
+					? ` (part marks: ${q.partialAnswers.map((p) => `${p.answer} ${formatWeight(p.credit)}`).join(', ')})`
+					: '';
+			return `${q.answer}${also}${partly}`;
 		}
 		case 'numeric': {
 			const unit = q.unit ? ` ${q.unit}` : '';
+			if (q.range) return `${q.range.min} to ${q.range.max}${unit}`;
 			const within = q.tolerance > 0 ? ` (±${q.tolerance})` : '';
 			return `${q.answer}${unit}${within}`;
 		}
@@ -127,6 +193,20 @@ export function describeAnswer(q: Question): string {
 			return q.pairs.map((p) => `${p.left} → ${p.right}`).join('; ');
 		case 'ordering':
 			return q.items.map((item, i) => `${i + 1}. ${item}`).join('; ');
+		case 'multiple_response': {
+			const right = q.choices.filter((c) => c.weight > 0);
+			const even = right.every((c) => Math.abs(c.weight - 1 / right.length) < 1e-6);
+			const texts = right.map((c) =>
+				q.allOrNothing || even ? c.text : `${c.text} (${formatWeight(c.weight)})`
+			);
+			return `${texts.join('; ')}${q.allOrNothing ? ' (all of them, and only them)' : ''}`;
+		}
+		case 'open_response':
+			return q.modelAnswer || 'Your own answer: mark it against the explanation.';
+		case 'description':
+			return '';
+		default:
+			return unknownType(q);
 	}
 }
 

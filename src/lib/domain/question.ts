@@ -10,7 +10,10 @@ export const questionTypes = [
 	'date',
 	'matching',
 	'ordering',
-	'cloze'
+	'cloze',
+	'multiple_response',
+	'open_response',
+	'description'
 ] as const;
 export type QuestionType = (typeof questionTypes)[number];
 
@@ -40,10 +43,48 @@ export interface Choice {
 	feedback?: string;
 }
 
+/** A wrong choice of a multiple choice question that still earns part of the marks. */
+export interface CreditedChoice extends Choice {
+	/** The share of the marks for picking it: above 0, below 1 (Moodle's fraction). */
+	credit?: number;
+}
+
 export interface MultipleChoiceQuestion extends QuestionBase {
 	type: 'multiple_choice';
-	choices: Choice[];
+	choices: CreditedChoice[];
 	correctChoiceId: string;
+}
+
+/** A choice of a multiple response question with Moodle's weight for picking it. */
+export interface WeightedChoice extends Choice {
+	/**
+	 * -1..1: right choices' weights are positive and add up to 1; a wrong pick's negative weight
+	 * is taken off (the score never goes below 0).
+	 */
+	weight: number;
+}
+
+/** "Select all that apply": checkboxes, graded with Moodle's weights or all or nothing. */
+export interface MultipleResponseQuestion extends QuestionBase {
+	type: 'multiple_response';
+	choices: WeightedChoice[];
+	/** Right only when exactly the right choices (weight above 0) are picked; no partial credit. */
+	allOrNothing: boolean;
+}
+
+/**
+ * The learner writes an answer, then sees the model answer (or the teacher's notes) and marks
+ * it themselves: nothing pretends to grade it automatically.
+ */
+export interface OpenResponseQuestion extends QuestionBase {
+	type: 'open_response';
+	/** What a good answer says, shown after answering; '' for none. */
+	modelAnswer: string;
+}
+
+/** Text shown between questions (a passage, instructions). Not a question: never scored. */
+export interface DescriptionItem extends QuestionBase {
+	type: 'description';
 }
 
 export interface TrueFalseQuestion extends QuestionBase {
@@ -77,8 +118,19 @@ export interface TypedAnswer {
 	alternatives: string[];
 }
 
+/** A typed answer that earns part of the marks (GIFT's =%50%answer). */
+export interface PartialAnswer {
+	answer: string;
+	/** The share of the marks: above 0, below 1. */
+	credit: number;
+}
+
 export interface ShortAnswerQuestion extends QuestionBase, TypedAnswer {
 	type: 'short_answer';
+	/** Answers worth part of the marks, tried after the right ones. */
+	partialAnswers?: PartialAnswer[];
+	/** Moodle's "case sensitive": only the exact capitals (and no typo allowance) count. */
+	caseSensitive?: true;
 }
 
 export interface NumericQuestion extends QuestionBase {
@@ -87,6 +139,11 @@ export interface NumericQuestion extends QuestionBase {
 	/** Accepted when |response - answer| <= tolerance. */
 	tolerance: number;
 	unit?: string;
+	/**
+	 * The range as the teacher wrote it (GIFT's {#2021..2022}): shown and exported as written;
+	 * answer and tolerance are then its midpoint and half its width.
+	 */
+	range?: { min: number; max: number };
 }
 
 export interface DateQuestion extends QuestionBase {
@@ -124,7 +181,21 @@ export type Question =
 	| DateQuestion
 	| MatchingQuestion
 	| OrderingQuestion
-	| ClozeQuestion;
+	| ClozeQuestion
+	| MultipleResponseQuestion
+	| OpenResponseQuestion
+	| DescriptionItem;
+
+/** Scored items: everything but descriptions. */
+export function isScored(q: Pick<Question, 'type'>): boolean {
+	return q.type !== 'description';
+}
+
+/** The answer and tolerance a numeric range stands for (its midpoint and half its width). */
+export function rangeMidpoint(min: number, max: number): { answer: number; tolerance: number } {
+	const answer = min + (max - min) / 2;
+	return { answer, tolerance: max - answer };
+}
 
 export interface QuestionSet {
 	id: string;
@@ -132,4 +203,15 @@ export interface QuestionSet {
 	description?: string;
 	sourceId?: string;
 	questions: Question[];
+}
+
+/**
+ * Weights for a multiple response question from which choices are right: the right ones share
+ * the marks evenly and each wrong tick takes off as much as a right one earns, so ticking
+ * everything never scores.
+ */
+export function evenWeights(right: readonly boolean[]): number[] {
+	const count = right.filter(Boolean).length;
+	if (count === 0) return right.map(() => 0);
+	return right.map((r) => (r ? 1 / count : -1 / count));
 }

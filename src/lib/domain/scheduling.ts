@@ -279,9 +279,15 @@ export function previewGrades(
 	});
 }
 
-/** A right quiz answer is a Good review of the fact's card; a wrong one, Again. */
-export function quizRating(correct: boolean): Rating1to4 {
-	return correct ? 3 : 1;
+/**
+ * A quiz answer as a review of the fact's card, from its score (a boolean is 1 or 0): full
+ * marks are Good, part marks (2 of 3 options, a self-marked "partly") Hard, none Again. Hard
+ * rather than a scaled interval: the learner half knew it, which is what Hard means to FSRS.
+ */
+export function quizRating(score: boolean | number): Rating1to4 {
+	const s = typeof score === 'boolean' ? (score ? 1 : 0) : score;
+	if (s >= 1) return 3;
+	return s > 0 ? 2 : 1;
 }
 
 export interface DailyLimits {

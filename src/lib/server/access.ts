@@ -57,6 +57,7 @@ export const routeAccess: Record<RouteId, Access> = {
 	'/live/[id]/events': 'learner',
 	'/review': 'learner',
 	'/review/[deck]': 'learner',
+	'/review/[deck]/anki': 'learner',
 	'/review/stats': 'learner',
 	'/review/leeches': 'learner',
 	'/review/settings': 'learner',

@@ -8,7 +8,7 @@ import { assignSet, createClass, joinClass } from './classes';
 import type { Db } from './db';
 import { loadFactBase } from './db/content';
 import { user } from './db/schema';
-import { finishAttempt, startAttempt, submitAnswer } from './quiz';
+import { finishAttempt, markOpenResponse, startAttempt, submitAnswer } from './quiz';
 import { addQuestion, createSet, publishSet } from './teacher-sets';
 import { createTestDb } from './testing/test-db';
 
@@ -241,10 +241,10 @@ describe('reportCsv', () => {
 		expect(learners[1]).toBe(`Italy,"'=HYPERLINK(""x"")",1,1,0,0,2030-01-01T10:00:05.000Z`);
 		const questions = reportCsv(report, 'questions').split('\r\n');
 		expect(questions[0]).toBe(
-			'\uFEFFset,number,question,type,answers,right_percent,most_chosen_wrong_answer,times_chosen,flags'
+			'\uFEFFset,number,question,type,answers,right_percent,marks_percent,most_chosen_wrong_answer,times_chosen,flags'
 		);
 		expect(questions[2]).toBe(
-			`Italy,2,Who painted the ceiling of the Sistine Chapel?,short_answer,1,0,"'+1, @SUM(A1)",1,`
+			`Italy,2,Who painted the ceiling of the Sistine Chapel?,short_answer,1,0,0,"'+1, @SUM(A1)",1,`
 		);
 		expect(reportCsv(report, 'facts').split('\r\n')[0]).toBe(
 			'\uFEFFfact,statement,learners_answered,learners_knowing,class_size,percent_knowing'
@@ -252,5 +252,74 @@ describe('reportCsv', () => {
 		expect(csvField('-3')).toBe("'-3");
 		expect(csvField(-3)).toBe('-3');
 		expect(csvField(null)).toBe('');
+	});
+});
+
+describe('the new kinds of question', () => {
+	it('shows how often each option was picked, and what each learner wrote, with their mark', () => {
+		const quad: Question = {
+			id: 'quad',
+			type: 'multiple_response',
+			prompt: 'Which are in the Quad?',
+			choices: [
+				{ id: 'in', text: 'India', weight: 0.5 },
+				{ id: 'au', text: 'Australia', weight: 0.5 },
+				{ id: 'cn', text: 'China', weight: -1 }
+			],
+			allOrNothing: false,
+			explanation: ''
+		};
+		const why: Question = {
+			id: 'why',
+			type: 'open_response',
+			prompt: 'Why?',
+			modelAnswer: '',
+			explanation: ''
+		};
+		const other = createSet(db, teacher, { title: 'Quad', description: '', tags: [] });
+		addQuestion(db, teacher, other, quad);
+		addQuestion(db, teacher, other, {
+			id: 'read',
+			type: 'description',
+			prompt: 'Read.',
+			explanation: ''
+		});
+		addQuestion(db, teacher, other, why);
+		publishSet(db, teacher, other);
+		assignSet(db, teacher, classId, other, null);
+		const at = new Date('2030-01-02T10:00:00Z');
+		for (const [name, ticks, text] of [
+			['ada', ['in', 'au'], 'Security.'],
+			['bo', ['in', 'cn'], 'Trade.']
+		] as const) {
+			const id = learnerInClass(name);
+			const started = startAttempt(db, id, other, 1, at);
+			if (!started.ok) throw new Error(started.message);
+			submitAnswer(db, id, started.attemptId, 0, () => ({
+				ok: true,
+				response: { type: 'multiple_response', choiceIds: [...ticks] }
+			}));
+			submitAnswer(db, id, started.attemptId, 2, () => ({
+				ok: true,
+				response: { type: 'open_response', text }
+			}));
+			if (name === 'ada') markOpenResponse(db, id, started.attemptId, 2, 'partly');
+		}
+		const report = classReport(db, teacher, classId)!;
+		const rows = report.sets.find((s) => s.setId === other)!.questions;
+		// The description is not a question of the report.
+		expect(rows.map((r) => r.type)).toEqual(['multiple_response', 'open_response']);
+		expect(rows[0]!.options).toEqual([
+			{ text: 'India', right: true, picked: 2, percent: 100 },
+			{ text: 'Australia', right: true, picked: 1, percent: 50 },
+			{ text: 'China', right: false, picked: 1, percent: 50 }
+		]);
+		// Ada 1, Bo 0 (0.5 - 1, clamped): marks average 50%, while one in two is fully right.
+		expect(rows[0]).toMatchObject({ percentRight: 50, percentMarks: 50 });
+		expect(rows[1]!.responses).toEqual([
+			{ username: 'ada', text: 'Security.', score: 0.5 },
+			{ username: 'bo', text: 'Trade.', score: null }
+		]);
+		expect(reportCsv(report, 'questions')).toContain('marks_percent');
 	});
 });

@@ -44,6 +44,12 @@ export interface QuestionRow {
 	percentRight: number | null;
 	/** The wrong answer given most, as text, and how often. */
 	topWrong: { text: string; count: number } | null;
+	/** Average marks, part marks included, as a percentage; null with no marked answers. */
+	percentMarks: number | null;
+	/** Choice questions: how often each option was picked, by its text, right ones marked. */
+	options: { text: string; right: boolean; picked: number; percent: number }[];
+	/** Open responses: what each learner wrote, and how they marked it (null: not yet). */
+	responses: { username: string; text: string; score: number | null }[];
 	flags: QuestionFlag[];
 }
 
@@ -131,6 +137,7 @@ export function classReport(db: Db, teacherId: string, classId: string): ClassRe
 					factIds: attemptQuestion.factIds,
 					response: answer.response,
 					correct: answer.correct,
+					score: answer.score,
 					answeredAt: answer.answeredAt
 				})
 				.from(answer)
@@ -146,6 +153,7 @@ export function classReport(db: Db, teacherId: string, classId: string): ClassRe
 				.orderBy(asc(answer.answeredAt))
 				.all();
 
+	const names = new Map(roster.map((r) => [r.id, r.username ?? 'guest']));
 	const sets: SetReport[] = assignments.map((a) => {
 		const setAttempts = attempts.filter((t) => t.setId === a.setId);
 		const setAnswers = answers.filter((x) => x.setId === a.setId);
@@ -154,7 +162,7 @@ export function classReport(db: Db, teacherId: string, classId: string): ClassRe
 			const finished = mine
 				.filter((t) => t.finishedAt !== null)
 				.sort((x, y) => x.finishedAt!.getTime() - y.finishedAt!.getTime());
-			const scores = finished.map((t) => percent(t.score, t.questionCount));
+			const scores = finished.map((t) => percent(t.points, t.questionCount));
 			const times = [
 				...mine.flatMap((t) => [t.startedAt.getTime(), t.finishedAt?.getTime() ?? 0]),
 				...setAnswers.filter((x) => x.userId === r.id).map((x) => x.answeredAt.getTime())
@@ -176,7 +184,7 @@ export function classReport(db: Db, teacherId: string, classId: string): ClassRe
 			status: a.status,
 			dueOn: a.dueOn,
 			learners,
-			questions: questionRows(db, a.setId, setAnswers)
+			questions: questionRows(db, a.setId, setAnswers, names)
 		};
 	});
 
@@ -204,10 +212,16 @@ type AnswerRow = {
 	factIds: string[];
 	response: unknown;
 	correct: boolean;
+	score: number | null;
 	answeredAt: Date;
 };
 
-function questionRows(db: Db, setId: string, answers: AnswerRow[]): QuestionRow[] {
+function questionRows(
+	db: Db,
+	setId: string,
+	answers: AnswerRow[],
+	names: Map<string, string>
+): QuestionRow[] {
 	const set = db
 		.select({ quizSize: questionSet.quizSize })
 		.from(questionSet)
@@ -227,15 +241,19 @@ function questionRows(db: Db, setId: string, answers: AnswerRow[]): QuestionRow[
 	// A set that draws a few questions from a large bank lists only the ones asked.
 	const drawn = set?.quizSize != null && set.quizSize < stored.length;
 	return stored
+		.filter((s) => (s.body as Question).type !== 'description')
 		.filter((s) => !drawn || byQuestion.has(s.id))
-		.map((s) => questionRow(s.id, s.position + 1, s.body as Question, byQuestion.get(s.id) ?? []));
+		.map((s) =>
+			questionRow(s.id, s.position + 1, s.body as Question, byQuestion.get(s.id) ?? [], names)
+		);
 }
 
 function questionRow(
 	questionId: string,
 	number: number,
 	q: Question,
-	answers: AnswerRow[]
+	answers: AnswerRow[],
+	names: Map<string, string>
 ): QuestionRow {
 	const right = answers.filter((a) => a.correct).length;
 	const percentRight = answers.length ? percent(right, answers.length) : null;
@@ -270,6 +288,10 @@ function questionRow(
 			}
 		}
 	}
+	const marked = answers.filter((a) => a.score !== null);
+	const percentMarks = marked.length
+		? Math.round((100 * marked.reduce((sum, a) => sum + (a.score ?? 0), 0)) / marked.length)
+		: null;
 	return {
 		questionId,
 		number,
@@ -279,8 +301,63 @@ function questionRow(
 		right,
 		percentRight,
 		topWrong,
+		percentMarks,
+		options: pickRates(q, answers),
+		responses:
+			q.type === 'open_response'
+				? answers.map((a) => ({
+						username: names.get(a.userId) ?? 'guest',
+						text: describeResponse(a.body as Question, a.response as Response),
+						score: a.score
+					}))
+				: [],
 		flags
 	};
+}
+
+/**
+ * How often each option of a choice question was picked, by text (a generated question's
+ * choices vary by attempt), as a share of the answers that offered it.
+ */
+function pickRates(q: Question, answers: AnswerRow[]): QuestionRow['options'] {
+	if (q.type !== 'multiple_choice' && q.type !== 'multiple_response') return [];
+	const offered = new Map<string, number>();
+	const picked = new Map<string, number>();
+	const right = new Set<string>();
+	for (const a of answers) {
+		const asked = a.body as Question;
+		const response = a.response as Response;
+		if (asked.type === 'multiple_choice') {
+			for (const c of asked.choices) offered.set(c.text, (offered.get(c.text) ?? 0) + 1);
+			right.add(asked.choices.find((c) => c.id === asked.correctChoiceId)?.text ?? '');
+			const chosen =
+				response.type === 'multiple_choice'
+					? asked.choices.find((c) => c.id === response.choiceId)
+					: undefined;
+			if (chosen) picked.set(chosen.text, (picked.get(chosen.text) ?? 0) + 1);
+		} else if (asked.type === 'multiple_response') {
+			for (const c of asked.choices) {
+				offered.set(c.text, (offered.get(c.text) ?? 0) + 1);
+				if (c.weight > 0) right.add(c.text);
+				if (response.type === 'multiple_response' && response.choiceIds.includes(c.id)) {
+					picked.set(c.text, (picked.get(c.text) ?? 0) + 1);
+				}
+			}
+		}
+	}
+	const order = q.choices.map((c) => c.text);
+	return [...offered]
+		.sort(
+			([x], [y]) =>
+				(order.indexOf(x) + 1 || Infinity) - (order.indexOf(y) + 1 || Infinity) ||
+				x.localeCompare(y)
+		)
+		.map(([text, times]) => ({
+			text,
+			right: right.has(text),
+			picked: picked.get(text) ?? 0,
+			percent: percent(picked.get(text) ?? 0, times)
+		}));
 }
 
 function factRows(db: Db, answers: AnswerRow[], classSize: number): FactRow[] {
@@ -378,6 +455,7 @@ export function reportCsv(report: ClassReport, table: ReportTable): string {
 					'type',
 					'answers',
 					'right_percent',
+					'marks_percent',
 					'most_chosen_wrong_answer',
 					'times_chosen',
 					'flags'
@@ -390,6 +468,7 @@ export function reportCsv(report: ClassReport, table: ReportTable): string {
 						q.type,
 						q.answers,
 						q.percentRight,
+						q.percentMarks,
 						q.topWrong?.text ?? null,
 						q.topWrong?.count ?? null,
 						q.flags.map(flagLabel).join('; ')

@@ -404,7 +404,7 @@ function answerAll(attemptId: string, right: boolean) {
 			row.position,
 			() =>
 				right
-					? { ok: true, response: correctResponse(q) }
+					? { ok: true, response: correctResponse(q)! }
 					: { ok: true, response: { type: 'short_answer', text: 'nothing like it' } },
 			day0
 		);

@@ -11,6 +11,7 @@ export function setAttemptHistory(db: Db, userId: string, setId: string) {
 			startedAt: attempt.startedAt,
 			finishedAt: attempt.finishedAt,
 			score: attempt.score,
+			points: attempt.points,
 			questionCount: attempt.questionCount
 		})
 		.from(attempt)
@@ -53,7 +54,8 @@ export function learnerProgress(db: Db, userId: string): Progress {
 		.select({
 			setId: attempt.setId,
 			title: questionSet.title,
-			score: attempt.score,
+			// Marks, part marks included: 2 of 3 options right counts 0.67, not 0.
+			score: attempt.points,
 			of: attempt.questionCount,
 			finishedAt: attempt.finishedAt
 		})

@@ -2,10 +2,13 @@
 // claims to answer: a tampered form (a choice that does not exist, a reordered list with an
 // item added) is refused with a message, before anything is graded or recorded.
 import type { Response } from '../domain/grade-answer';
+import { unknownType } from '../domain/public-question';
 import { verdicts, type Question, type Verdict } from '../domain/question';
 
 /** Typed answers longer than this are not answers. */
 export const MAX_TYPED_LENGTH = 500;
+/** An open response may run to a few paragraphs. */
+export const MAX_OPEN_LENGTH = 5000;
 
 export type ParsedResponse = { ok: true; response: Response } | { ok: false; message: string };
 
@@ -19,11 +22,11 @@ function texts(data: FormData, name: string): string[] | undefined {
 	return values.every((v) => typeof v === 'string') ? (values as string[]) : undefined;
 }
 
-function typed(data: FormData, name = 'text'): ParsedResponse | string {
+function typed(data: FormData, name = 'text', max = MAX_TYPED_LENGTH): ParsedResponse | string {
 	const value = text(data, name)?.trim() ?? '';
 	if (!value) return { ok: false, message: 'Type an answer first.' };
-	if (value.length > MAX_TYPED_LENGTH) {
-		return { ok: false, message: `Answers are at most ${MAX_TYPED_LENGTH} characters.` };
+	if (value.length > max) {
+		return { ok: false, message: `Answers are at most ${max.toLocaleString('en-GB')} characters.` };
 	}
 	return value;
 }
@@ -96,6 +99,29 @@ export function parseResponseForm(q: Question, data: FormData): ParsedResponse {
 			}
 			return { ok: true, response: { type: 'ordering', order } };
 		}
+		case 'multiple_response': {
+			const picked = texts(data, 'choice');
+			if (!picked || picked.length === 0) {
+				return { ok: false, message: 'Tick at least one answer first.' };
+			}
+			if (picked.some((id) => !q.choices.some((c) => c.id === id))) {
+				return { ok: false, message: 'That choice is not one of this question’s choices.' };
+			}
+			return { ok: true, response: { type: 'multiple_response', choiceIds: [...new Set(picked)] } };
+		}
+		case 'open_response': {
+			const value = typed(data, 'text', MAX_OPEN_LENGTH);
+			return typeof value === 'string'
+				? { ok: true, response: { type: 'open_response', text: value } }
+				: value;
+		}
+		case 'description':
+			return {
+				ok: false,
+				message: 'This is a description, not a question: there is nothing to answer.'
+			};
+		default:
+			return unknownType(q);
 	}
 }
 

@@ -1,14 +1,23 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { factBases } from '../content';
-import { questionTypes, type Question } from '../domain/question';
-import { createGuest } from './accounts';
+import { generatedTypes } from '../domain/generate-questions';
+import type { Question } from '../domain/question';
+import { createGuest, signUp } from './accounts';
 import { loadFactBase } from './db/content';
 import { answer, attempt, attemptQuestion } from './db/schema';
 import type { Db } from './db';
 import { bankSetId, syncGeneratedSet } from './question-sets';
-import { attemptQuestions, finishAttempt, queueAnswer, startAttempt, submitAnswer } from './quiz';
+import {
+	attemptQuestions,
+	finishAttempt,
+	markOpenResponse,
+	queueAnswer,
+	startAttempt,
+	submitAnswer
+} from './quiz';
 import { parseResponseForm } from './quiz-form';
+import { addQuestion, createSet, publishSet } from './teacher-sets';
 import { createTestDb } from './testing/test-db';
 
 const base = factBases[0]!;
@@ -55,7 +64,7 @@ describe('attempts', () => {
 		expect(questionsOf(a.attemptId)).not.toEqual(questionsOf(c.attemptId));
 		expect(questionsOf(a.attemptId)).toHaveLength(12);
 		// Twelve questions take every type in turn.
-		expect(new Set(questionsOf(a.attemptId).map((q) => q.type)).size).toBe(questionTypes.length);
+		expect(new Set(questionsOf(a.attemptId).map((q) => q.type)).size).toBe(generatedTypes.length);
 	});
 
 	it('refuse a set that does not exist', () => {
@@ -199,3 +208,84 @@ function formFor(q: Question): Record<string, string | string[]> {
 			return { text: 'twelve' };
 	}
 }
+
+describe('marks and part marks', () => {
+	/** A teacher's published set of the new kinds, made through the repository functions. */
+	async function teacherSet() {
+		const teacher = await signUp(db, {
+			username: 'marker',
+			password: 'marker-password',
+			role: 'teacher'
+		});
+		if (!teacher.ok) throw new Error('no teacher');
+		const id = createSet(db, teacher.userId, { title: 'Marks', description: '', tags: [] });
+		const questions: Question[] = [
+			{
+				id: 'quad',
+				type: 'multiple_response',
+				prompt: 'Which are in the Quad?',
+				choices: [
+					{ id: 'in', text: 'India', weight: 0.5 },
+					{ id: 'au', text: 'Australia', weight: 0.5 },
+					{ id: 'cn', text: 'China', weight: -1 }
+				],
+				allOrNothing: false,
+				explanation: ''
+			},
+			{ id: 'read', type: 'description', prompt: 'Now a passage.', explanation: '' },
+			{
+				id: 'why',
+				type: 'open_response',
+				prompt: 'Why?',
+				modelAnswer: 'Because.',
+				explanation: ''
+			}
+		];
+		for (const q of questions)
+			expect(addQuestion(db, teacher.userId, id, q)).toMatchObject({ ok: true });
+		expect(publishSet(db, teacher.userId, id)).toMatchObject({ ok: true });
+		return id;
+	}
+
+	it('stores a fraction, counts descriptions for nothing, and waits for a written answer’s mark', async () => {
+		const set = await teacherSet();
+		const started = startAttempt(db, learner, set, 1);
+		if (!started.ok) throw new Error(started.message);
+		const id = started.attemptId;
+		expect(db.select().from(attempt).where(eq(attempt.id, id)).get()?.questionCount).toBe(2);
+
+		const ticked = submitAnswer(db, learner, id, 0, (q) =>
+			parseResponseForm(q, form({ choice: 'in' }))
+		);
+		expect(ticked).toMatchObject({ ok: true, grade: { correct: false, score: 0.5 } });
+		expect(
+			submitAnswer(db, learner, id, 1, (q) => parseResponseForm(q, form({ text: 'x' })))
+		).toMatchObject({
+			ok: false,
+			status: 400
+		});
+		const written = submitAnswer(db, learner, id, 2, (q) =>
+			parseResponseForm(q, form({ text: 'My answer.' }))
+		);
+		expect(written).toMatchObject({ ok: true, grade: { pending: true } });
+		const pending = db.select().from(answer).where(eq(answer.attemptId, id)).all();
+		expect(pending.map((a) => a.score)).toEqual([0.5, null]);
+		expect(db.select().from(attempt).where(eq(attempt.id, id)).get()).toMatchObject({
+			points: 0.5,
+			score: 0
+		});
+
+		// The learner's own mark, once; then the attempt's marks add it.
+		expect(markOpenResponse(db, learner, id, 0, 'right')).toMatchObject({ ok: false, status: 400 });
+		expect(markOpenResponse(db, learner, id, 2, 'partly')).toEqual({ ok: true });
+		expect(markOpenResponse(db, learner, id, 2, 'right')).toMatchObject({ ok: false, status: 409 });
+		expect(markOpenResponse(db, 'someone-else', id, 2, 'right')).toMatchObject({ status: 404 });
+		expect(db.select().from(attempt).where(eq(attempt.id, id)).get()).toMatchObject({
+			points: 1,
+			score: 0
+		});
+		const views = attemptQuestions(db, id, 1);
+		expect(views.map((v) => v.answered?.score ?? null)).toEqual([0.5, null, 0.5]);
+		expect(views[2]!.answered?.reason).toBe('marked partly right by you');
+	});
+});

@@ -4,9 +4,15 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { factBases } from '../content';
 import { describeResponse } from '../domain/describe-response';
 import { defaultQuiz, generateQuestions } from '../domain/generate-questions';
-import { gradeAnswer, type Grade, type Response } from '../domain/grade-answer';
+import {
+	gradeAnswer,
+	selfMarkGrade,
+	type Grade,
+	type Response,
+	type SelfMark
+} from '../domain/grade-answer';
 import { describeAnswer, toPublicQuestion, type PublicQuestion } from '../domain/public-question';
-import type { Question } from '../domain/question';
+import { isScored, type Question } from '../domain/question';
 import { createRandom } from '../domain/random';
 import { generateToken } from './auth';
 import type { Db } from './db';
@@ -44,7 +50,9 @@ export function questionsForAttempt(
 		question:
 			question.type === 'multiple_choice'
 				? { ...question, choices: random.shuffle(question.choices) }
-				: question
+				: question.type === 'multiple_response'
+					? { ...question, choices: random.shuffle(question.choices) }
+					: question
 	}));
 }
 
@@ -60,11 +68,13 @@ export function startAttempt(
 	const set = getVisibleSet(db, setId, userId);
 	if (!set) return { ok: false, message: 'No set has that id.' };
 	const questions = questionsForAttempt(db, set, seed);
-	if (questions.length === 0) return { ok: false, message: 'This set has no questions yet.' };
+	// Descriptions are shown in their place but are not questions: they count for nothing.
+	const scored = questions.filter((q) => isScored(q.question)).length;
+	if (scored === 0) return { ok: false, message: 'This set has no questions yet.' };
 	const id = generateToken();
 	db.transaction((tx) => {
 		tx.insert(attempt)
-			.values({ id, userId, setId, seed, questionCount: questions.length, startedAt: now })
+			.values({ id, userId, setId, seed, questionCount: scored, startedAt: now })
 			.run();
 		for (const [position, q] of questions.entries()) {
 			tx.insert(attemptQuestion)
@@ -101,6 +111,8 @@ export interface AnsweredView {
 	/** The response as text. */
 	yourAnswer: string;
 	correct: boolean;
+	/** 0..1; null while an open response waits for its learner's mark. */
+	score: number | null;
 	reason: string;
 	feedback?: string;
 	rightAnswer: string;
@@ -152,7 +164,7 @@ export function attemptQuestions(
 function answeredView(
 	q: Question,
 	response: Response,
-	grade: { correct: boolean; reason: string }
+	grade: { correct: boolean; reason: string; score: number | null }
 ): AnsweredView {
 	const chosen =
 		q.type === 'multiple_choice' && response.type === 'multiple_choice'
@@ -163,6 +175,7 @@ function answeredView(
 		response,
 		yourAnswer: describeResponse(q, response),
 		correct: grade.correct,
+		score: grade.score,
 		reason: grade.reason,
 		...(chosen ? { feedback: chosen } : {}),
 		rightAnswer: describeAnswer(q),
@@ -174,7 +187,7 @@ function answeredView(
 }
 
 export type SubmitResult =
-	| { ok: true; grade: Grade; duplicate: boolean }
+	| { ok: true; grade: Pick<Grade, 'correct' | 'reason' | 'score' | 'pending'>; duplicate: boolean }
 	| { ok: false; status: 400 | 403 | 404 | 409; message: string };
 
 /** Answering is the classroom's hot path: its statements are prepared once per connection. */
@@ -197,7 +210,7 @@ function prepareAnswerStatements(db: Db) {
 			)
 			.prepare(),
 		previous: db
-			.select({ correct: answer.correct, reason: answer.reason })
+			.select({ correct: answer.correct, reason: answer.reason, score: answer.score })
 			.from(answer)
 			.where(and(eq(answer.attemptId, p('attemptId')), eq(answer.position, p('position'))))
 			.prepare(),
@@ -217,13 +230,17 @@ function prepareAnswerStatements(db: Db) {
 				correct: p('correct'),
 				reason: p('reason'),
 				partial: p('partial'),
+				score: p('score'),
 				timeMs: p('timeMs'),
 				answeredAt: p('answeredAt')
 			})
 			.prepare(),
 		addToScore: db
 			.update(attempt)
-			.set({ score: sql`${attempt.score} + 1` })
+			.set({
+				score: sql`${attempt.score} + ${p('right')}`,
+				points: sql`${attempt.points} + ${p('points')}`
+			})
 			.where(eq(attempt.id, p('attemptId')))
 			.prepare()
 	};
@@ -278,7 +295,12 @@ function recordAnswer(
 		return {
 			ok: true,
 			duplicate: true,
-			grade: { correct: previous.correct, reason: previous.reason }
+			grade: {
+				correct: previous.correct,
+				reason: previous.reason,
+				score: previous.score ?? 0,
+				...(previous.score === null ? { pending: true } : {})
+			}
 		};
 	}
 	if (found.liveSessionId !== null && !hooks) {
@@ -290,6 +312,13 @@ function recordAnswer(
 		return { ok: false, status: 409, message: 'This attempt is finished; start a new one.' };
 	}
 	const q = row.body as Question;
+	if (!isScored(q)) {
+		return {
+			ok: false,
+			status: 400,
+			message: 'This is a description: there is nothing to answer.'
+		};
+	}
 	const parsed = parse(q);
 	if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };
 	const grade = gradeAnswer(q, parsed.response);
@@ -303,12 +332,17 @@ function recordAnswer(
 		correct: grade.correct,
 		reason: grade.reason,
 		partial: grade.partial ?? null,
+		score: grade.pending ? null : grade.score,
 		timeMs: Math.min(MAX_QUESTION_MS, Math.max(0, now.getTime() - since)),
 		answeredAt: now
 	});
-	if (grade.correct) s.addToScore.run({ attemptId });
-	recordQuizReview(db, userId, q.provenance?.factIds ?? [], grade.correct, now);
+	// A live session counts the answer as in, whatever its mark (an open one scores once marked).
 	hooks?.recorded?.(db, { question: q, response: parsed.response, grade });
+	// An open response counts, and is reviewed, once its learner has marked it.
+	if (grade.pending) return { ok: true, duplicate: false, grade };
+	if (grade.score > 0)
+		s.addToScore.run({ attemptId, right: grade.correct ? 1 : 0, points: grade.score });
+	recordQuizReview(db, userId, q.provenance?.factIds ?? [], grade.score, now);
 	return { ok: true, duplicate: false, grade };
 }
 
@@ -409,6 +443,67 @@ function writeQueued(queue: AnswerQueue): void {
 		if ('result' in outcome) item.resolve(outcome.result);
 		else item.reject(outcome.error);
 	});
+}
+
+export type MarkResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
+
+/**
+ * The learner's own mark of their open response (right, partly, wrong), once: it becomes the
+ * answer's score, the attempt's marks and a review of the facts, in one transaction.
+ */
+export function markOpenResponse(
+	db: Db,
+	userId: string,
+	attemptId: string,
+	position: number,
+	mark: SelfMark,
+	now = new Date()
+): MarkResult {
+	return db.transaction(
+		(tx) => {
+			const found = ownAttempt(db, userId, attemptId);
+			if (!found) return { ok: false, status: 404, message: 'No attempt of yours has that id.' };
+			const row = tx
+				.select({ body: attemptQuestion.body })
+				.from(attemptQuestion)
+				.where(
+					and(eq(attemptQuestion.attemptId, attemptId), eq(attemptQuestion.position, position))
+				)
+				.get();
+			const q = row?.body as Question | undefined;
+			if (!row || q?.type !== 'open_response') {
+				return {
+					ok: false,
+					status: 400,
+					message: 'Only a written answer is marked by its learner.'
+				};
+			}
+			const answered = tx
+				.select({ score: answer.score })
+				.from(answer)
+				.where(and(eq(answer.attemptId, attemptId), eq(answer.position, position)))
+				.get();
+			if (!answered)
+				return { ok: false, status: 409, message: 'Write your answer before you mark it.' };
+			if (answered.score !== null)
+				return { ok: false, status: 409, message: 'You have marked this answer already.' };
+			const grade = selfMarkGrade(mark);
+			tx.update(answer)
+				.set({ score: grade.score, correct: grade.correct, reason: grade.reason })
+				.where(and(eq(answer.attemptId, attemptId), eq(answer.position, position)))
+				.run();
+			tx.update(attempt)
+				.set({
+					score: sql`${attempt.score} + ${grade.correct ? 1 : 0}`,
+					points: sql`${attempt.points} + ${grade.score}`
+				})
+				.where(eq(attempt.id, attemptId))
+				.run();
+			recordQuizReview(db, userId, q.provenance?.factIds ?? [], grade.score, now);
+			return { ok: true };
+		},
+		{ behavior: 'immediate' }
+	);
 }
 
 export function finishAttempt(

@@ -12,14 +12,17 @@ import {
 	type QuestionSet
 } from '../question';
 import { deriveId, validateQuestion } from './json';
+import { firstLineOf, type SkippedQuestion } from './outcome';
 
 export interface AikenError {
 	line: number;
 	message: string;
 }
 
+/** A question whose choices or answer are wrong is left out; a broken layout is refused. */
 export type AikenParseResult =
-	{ ok: true; questions: MultipleChoiceQuestion[] } | { ok: false; errors: AikenError[] };
+	| { ok: true; questions: MultipleChoiceQuestion[]; skipped: SkippedQuestion[] }
+	| { ok: false; errors: AikenError[] };
 
 export interface AikenLeftOut {
 	id: string;
@@ -57,7 +60,10 @@ const typeNames: Record<string, string> = {
 	date: 'date',
 	matching: 'matching',
 	ordering: 'ordering',
-	cloze: 'fill-in-the-blank'
+	cloze: 'fill-in-the-blank',
+	multiple_response: 'multiple response',
+	open_response: 'open response',
+	description: 'description'
 };
 
 /** The set's multiple choice questions as Aiken text, LF line ends, and what was left out. */
@@ -78,6 +84,10 @@ export function exportAiken(set: QuestionSet): AikenExport {
 			continue;
 		}
 		const { choices, rightId } = asked;
+		if (q.type === 'multiple_choice' && q.choices.some((c) => c.credit !== undefined)) {
+			skip('part marks on a choice: Aiken has one right answer and the rest wrong');
+			continue;
+		}
 		if (choices.length > letters.length) {
 			skip(`${choices.length} choices: Aiken labels at most ${letters.length}, A to Z`);
 			continue;
@@ -122,7 +132,9 @@ interface Pending {
 export function parseAiken(text: string): AikenParseResult {
 	const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 	const errors: AikenError[] = [];
+	const skipped: SkippedQuestion[] = [];
 	const questions: MultipleChoiceQuestion[] = [];
+	let number = 0;
 	const taken = new Set<string>();
 	let current: Pending | undefined;
 	/** A blank line since the current question's last line: a new question may start. */
@@ -136,28 +148,30 @@ export function parseAiken(text: string): AikenParseResult {
 		});
 
 	const finish = (q: Pending, answer: string, line: number) => {
-		if (q.choices.length < 2) {
-			errors.push({
-				line: q.line,
-				message: `a question needs at least 2 choices (A. …, B. …); this one has ${q.choices.length}`
+		number += 1;
+		const skip = (message: string, at = line) =>
+			skipped.push({
+				number,
+				line: at,
+				firstLine: firstLineOf(q.prompt[0] ?? ''),
+				reason: message
 			});
+		if (q.choices.length < 2) {
+			skip(
+				`a question needs at least 2 choices (A. …, B. …); this one has ${q.choices.length}`,
+				q.line
+			);
 			return;
 		}
 		const letter = answer.trim();
 		const range = `A to ${letters[q.choices.length - 1]}`;
 		if (!/^[A-Za-z]$/.test(letter)) {
-			errors.push({
-				line,
-				message: `ANSWER: needs the letter of the right choice (${range}), like "ANSWER: B"`
-			});
+			skip(`ANSWER: needs the letter of the right choice (${range}), like "ANSWER: B"`);
 			return;
 		}
 		const index = letters.indexOf(letter.toUpperCase());
 		if (index >= q.choices.length) {
-			errors.push({
-				line,
-				message: `ANSWER: ${letter.toUpperCase()} names no choice: the choices are ${range}`
-			});
+			skip(`ANSWER: ${letter.toUpperCase()} names no choice: the choices are ${range}`);
 			return;
 		}
 		const question: MultipleChoiceQuestion = {
@@ -170,9 +184,9 @@ export function parseAiken(text: string): AikenParseResult {
 		};
 		const checked = validateQuestion({ ...question, id: 'pending' });
 		if (!checked.ok) {
-			for (const p of checked.problems) {
-				errors.push({ line: q.line, message: p.path ? `${p.path}: ${p.message}` : p.message });
-			}
+			skip(
+				checked.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')
+			);
 			return;
 		}
 		question.id = deriveId('aiken', q.source.join('\n'), taken);
@@ -248,5 +262,5 @@ export function parseAiken(text: string): AikenParseResult {
 	}
 	if (current && !current.broken) noAnswer(current);
 	if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-	return { ok: true, questions };
+	return { ok: true, questions, skipped };
 }

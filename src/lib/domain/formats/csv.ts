@@ -2,26 +2,32 @@
 // with " | "), and Quizlet-style term/definition lists turned into short answer questions.
 // The columns are documented in docs/question-set-format.md.
 import { isIsoDate } from '../normalise';
+import { fromPercentText, percentText as percent, unknownType } from '../public-question';
 import {
+	evenWeights,
 	questionTypes,
+	rangeMidpoint,
 	verdicts,
 	type Question,
 	type QuestionSet,
-	type ShortAnswerQuestion,
 	type Verdict
 } from '../question';
+import { readCsvRecords } from './csv-records';
 import { deriveId, validateQuestion } from './json';
+import { firstLineOf, firstOfEachId, type SkippedQuestion } from './outcome';
+
+export { readCsvRecords } from './csv-records';
+export { parseTermDefinition, type TermDefinitionResult } from './term-definition';
 
 export interface CsvError {
 	line: number;
 	message: string;
 }
 
+/** A broken quote or header makes the file unreadable; a bad row leaves out only itself. */
 export type CsvParseResult =
-	{ ok: true; questions: Question[] } | { ok: false; errors: CsvError[] };
-
-export type TermDefinitionResult =
-	{ ok: true; questions: ShortAnswerQuestion[] } | { ok: false; errors: CsvError[] };
+	| { ok: true; questions: Question[]; skipped: SkippedQuestion[] }
+	| { ok: false; errors: CsvError[] };
 
 export const csvColumns = [
 	'id',
@@ -33,8 +39,12 @@ export const csvColumns = [
 	'choices',
 	'choice_ids',
 	'choice_feedback',
+	'choice_weights',
+	'all_or_nothing',
 	'answer',
 	'alternatives',
+	'partial_answers',
+	'case_sensitive',
 	'tolerance',
 	'unit',
 	'precision',
@@ -48,15 +58,25 @@ type Row = Partial<Record<Column, string>>;
 
 /** Which columns, besides the common ones, each type uses; any other must be left empty. */
 const typeColumns: Record<Question['type'], Column[]> = {
-	multiple_choice: ['choices', 'choice_ids', 'choice_feedback', 'answer'],
+	multiple_choice: ['choices', 'choice_ids', 'choice_feedback', 'choice_weights', 'answer'],
 	true_false: ['answer'],
 	true_false_not_given: ['answer'],
-	short_answer: ['answer', 'alternatives'],
+	short_answer: ['answer', 'alternatives', 'partial_answers', 'case_sensitive'],
 	numeric: ['answer', 'tolerance', 'unit'],
 	date: ['answer', 'precision'],
 	matching: ['answer'],
 	ordering: ['answer'],
-	cloze: ['before', 'after', 'answer', 'alternatives']
+	cloze: ['before', 'after', 'answer', 'alternatives'],
+	multiple_response: [
+		'choices',
+		'choice_ids',
+		'choice_feedback',
+		'choice_weights',
+		'all_or_nothing',
+		'answer'
+	],
+	open_response: ['answer'],
+	description: []
 };
 const commonColumns: Column[] = [
 	'id',
@@ -181,6 +201,11 @@ function toRow(q: Question): Row {
 			row.choice_feedback = q.choices.some((c) => c.feedback)
 				? joinList(q.choices.map((c) => c.feedback ?? ''))
 				: '';
+			row.choice_weights = q.choices.some((c) => c.credit !== undefined)
+				? joinList(
+						q.choices.map((c) => (c.id === q.correctChoiceId ? '100' : percent(c.credit ?? 0)))
+					)
+				: '';
 			row.answer = q.correctChoiceId;
 			break;
 		case 'true_false':
@@ -194,12 +219,32 @@ function toRow(q: Question): Row {
 			if (q.type === 'cloze') {
 				row.before = q.before;
 				row.after = q.after;
+			} else {
+				row.partial_answers = joinList(
+					(q.partialAnswers ?? []).map((p) => `%${percent(p.credit)}%${p.answer}`)
+				);
+				row.case_sensitive = q.caseSensitive ? 'true' : '';
 			}
 			break;
 		case 'numeric':
-			row.answer = String(q.answer);
-			row.tolerance = String(q.tolerance);
+			row.answer = q.range ? `${q.range.min}..${q.range.max}` : String(q.answer);
+			row.tolerance = q.range ? '' : String(q.tolerance);
 			row.unit = q.unit ?? '';
+			break;
+		case 'multiple_response':
+			row.choices = joinList(q.choices.map((c) => c.text));
+			row.choice_ids = joinList(q.choices.map((c) => c.id));
+			row.choice_feedback = q.choices.some((c) => c.feedback)
+				? joinList(q.choices.map((c) => c.feedback ?? ''))
+				: '';
+			row.choice_weights = joinList(q.choices.map((c) => percent(c.weight)));
+			row.all_or_nothing = String(q.allOrNothing);
+			row.answer = joinList(q.choices.filter((c) => c.weight > 0).map((c) => c.id));
+			break;
+		case 'open_response':
+			row.answer = q.modelAnswer;
+			break;
+		case 'description':
 			break;
 		case 'date':
 			row.answer = q.answer;
@@ -213,84 +258,6 @@ function toRow(q: Question): Row {
 			break;
 	}
 	return row;
-}
-
-// ---------------------------------------------------------------------------------------------
-// RFC 4180 records
-
-interface CsvRecord {
-	/** The line the record starts on (a quoted field may span lines). */
-	line: number;
-	fields: string[];
-}
-
-/** Splits CSV text into records; quoted fields may hold commas, quotes ("") and line breaks. */
-export function readCsvRecords(source: string): { records: CsvRecord[]; errors: CsvError[] } {
-	const input = source.replace(/^\uFEFF/, '');
-	const records: CsvRecord[] = [];
-	const errors: CsvError[] = [];
-	let line = 1;
-	let i = 0;
-	while (i < input.length) {
-		const start = line;
-		const fields: string[] = [];
-		let field = '';
-		let done = false;
-		let broken = false;
-		while (!done) {
-			if (input[i] === '"') {
-				const opened = line;
-				i++;
-				for (;;) {
-					if (i >= input.length) {
-						errors.push({ line: opened, message: 'a quoted field is never closed' });
-						broken = true;
-						break;
-					}
-					const c = input[i]!;
-					if (c === '"' && input[i + 1] === '"') {
-						field += '"';
-						i += 2;
-					} else if (c === '"') {
-						i++;
-						break;
-					} else {
-						if (c === '\n' || (c === '\r' && input[i + 1] !== '\n')) line++;
-						field += c;
-						i++;
-					}
-				}
-				if (broken) {
-					i = input.length;
-					break;
-				}
-				if (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n') {
-					errors.push({
-						line,
-						message: 'text after a closing quote (double a quote inside a field: "")'
-					});
-					while (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n')
-						field += input[i++];
-				}
-			} else {
-				while (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n')
-					field += input[i++];
-			}
-			fields.push(field);
-			field = '';
-			if (input[i] === ',') {
-				i++;
-			} else {
-				// End of record: CRLF, LF, CR or the end of the text.
-				if (input[i] === '\r') i++;
-				if (input[i] === '\n') i++;
-				line++;
-				done = true;
-			}
-		}
-		if (!broken) records.push({ line: start, fields });
-	}
-	return { records, errors };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,13 +296,26 @@ export function parseCsv(source: string): CsvParseResult {
 	if (errors.length) return { ok: false, errors };
 
 	const taken = new Set<string>();
-	const questions: { question: Question; line: number; explicitId: boolean; cells: string }[] = [];
-	for (const record of nonEmpty.slice(1)) {
-		if (record.fields.length !== columns.length) {
-			errors.push({
+	const skipped: SkippedQuestion[] = [];
+	const questions: {
+		question: Question;
+		number: number;
+		line: number;
+		explicitId: boolean;
+		cells: string;
+	}[] = [];
+	const promptAt = columns.indexOf('prompt');
+	for (const [index, record] of nonEmpty.slice(1).entries()) {
+		const number = index + 1;
+		const skip = (reason: string) =>
+			skipped.push({
+				number,
 				line: record.line,
-				message: `${record.fields.length} fields where the header has ${columns.length}`
+				firstLine: firstLineOf(record.fields[promptAt] ?? record.fields.join(',')),
+				reason
 			});
+		if (record.fields.length !== columns.length) {
+			skip(`${record.fields.length} fields where the header has ${columns.length}`);
 			continue;
 		}
 		const row: Row = {};
@@ -344,34 +324,29 @@ export function parseCsv(source: string): CsvParseResult {
 			const question = fromRow(row);
 			const checked = validateQuestion({ ...question, id: question.id || 'pending' });
 			if (!checked.ok) {
-				for (const p of checked.problems) {
-					errors.push({
-						line: record.line,
-						message: p.path ? `${p.path}: ${p.message}` : p.message
-					});
-				}
+				skip(
+					checked.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')
+				);
 				continue;
 			}
 			questions.push({
 				question,
+				number,
 				line: record.line,
 				explicitId: question.id !== '',
 				cells: record.fields.join('\u0000')
 			});
 		} catch (error) {
 			if (!(error instanceof RowProblem)) throw error;
-			errors.push({ line: record.line, message: error.message });
+			skip(error.message);
 		}
 	}
-	for (const q of questions.filter((q) => q.explicitId)) {
-		if (taken.has(q.question.id))
-			errors.push({ line: q.line, message: `duplicate id "${q.question.id}"` });
-		taken.add(q.question.id);
-	}
-	for (const q of questions.filter((q) => !q.explicitId))
+	const kept = firstOfEachId(questions, skipped, taken, (q) => q.question.prompt);
+	for (const q of kept.filter((q) => !q.explicitId))
 		q.question.id = deriveId('csv', q.cells, taken);
 	if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-	return { ok: true, questions: questions.map((q) => q.question) };
+	skipped.sort((a, b) => a.number - b.number);
+	return { ok: true, questions: kept.map((q) => q.question), skipped };
 }
 
 const numberPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -414,24 +389,7 @@ function fromRow(row: Row): Question {
 
 	switch (type) {
 		case 'multiple_choice': {
-			const texts = splitList(cell('choices'));
-			const ids =
-				cell('choice_ids') === ''
-					? texts.map((_, i) => `c${i + 1}`)
-					: splitList(cell('choice_ids'));
-			const feedback = splitList(cell('choice_feedback'));
-			if (ids.length !== texts.length)
-				throw new RowProblem(`${ids.length} choice_ids for ${texts.length} choices`);
-			if (feedback.length && feedback.length !== texts.length) {
-				throw new RowProblem(
-					`${feedback.length} choice_feedback items for ${texts.length} choices`
-				);
-			}
-			const choices = texts.map((t, i) => ({
-				id: ids[i]!,
-				text: t,
-				...(feedback[i] ? { feedback: feedback[i] } : {})
-			}));
+			const choices = choicesOf(cell);
 			// The answer names the right choice by id or, in a hand-made sheet, by its text.
 			const byText = choices.filter((c) => c.text === answer.trim());
 			const right =
@@ -439,8 +397,42 @@ function fromRow(row: Row): Question {
 				(byText.length === 1 ? byText[0] : undefined);
 			if (!right)
 				throw new RowProblem(`answer "${answer}" is neither the id nor the text of one choice`);
-			return { ...base, type, choices, correctChoiceId: right.id };
+			const weights = readWeights(cell('choice_weights'), choices.length);
+			return {
+				...base,
+				type,
+				choices: choices.map((c, i) => {
+					const w = weights?.[i] ?? 0;
+					if (c.id === right.id || w <= 0) return c;
+					if (w >= 1) throw new RowProblem(`choice_weights: only the answer may earn 100`);
+					return { ...c, credit: w };
+				}),
+				correctChoiceId: right.id
+			};
 		}
+		case 'multiple_response': {
+			const choices = choicesOf(cell);
+			// The answer lists the right choices, by id or by text.
+			const named = splitList(answer);
+			const isRight = choices.map((c) => named.includes(c.id) || named.includes(c.text));
+			const unknown = named.filter((n) => !choices.some((c) => c.id === n || c.text === n));
+			if (unknown.length) throw new RowProblem(`answer: "${unknown[0]}" is not a choice`);
+			const weights = readWeights(cell('choice_weights'), choices.length) ?? evenWeights(isRight);
+			const flag = cell('all_or_nothing').trim().toLowerCase();
+			if (flag !== '' && flag !== 'true' && flag !== 'false') {
+				throw new RowProblem(`all_or_nothing: "${flag}" is not true or false`);
+			}
+			return {
+				...base,
+				type,
+				choices: choices.map((c, i) => ({ ...c, weight: weights[i]! })),
+				allOrNothing: flag === 'true'
+			};
+		}
+		case 'open_response':
+			return { ...base, type, modelAnswer: answer.trim() };
+		case 'description':
+			return { ...base, type };
 		case 'true_false': {
 			const value = answer.trim().toLowerCase();
 			if (value !== 'true' && value !== 'false')
@@ -457,8 +449,25 @@ function fromRow(row: Row): Question {
 				throw new RowProblem(`answer: "${answer}" is not true, false or not_given`);
 			return { ...base, type, answer: value as Verdict };
 		}
-		case 'short_answer':
-			return { ...base, type, answer, alternatives: splitList(cell('alternatives')) };
+		case 'short_answer': {
+			const partialAnswers = splitList(cell('partial_answers')).map((item) => {
+				const m = /^%(\d+(?:\.\d+)?)%(.+)$/s.exec(item);
+				if (!m) throw new RowProblem(`partial_answers: "${item}" is not written %50%answer`);
+				return { answer: m[2]!.trim(), credit: fromPercentText(m[1]!) };
+			});
+			const flag = cell('case_sensitive').trim().toLowerCase();
+			if (flag !== '' && flag !== 'true' && flag !== 'false') {
+				throw new RowProblem(`case_sensitive: "${flag}" is not true or false`);
+			}
+			return {
+				...base,
+				type,
+				answer,
+				alternatives: splitList(cell('alternatives')),
+				...(partialAnswers.length ? { partialAnswers } : {}),
+				...(flag === 'true' ? { caseSensitive: true as const } : {})
+			};
+		}
 		case 'cloze':
 			return {
 				...base,
@@ -470,6 +479,23 @@ function fromRow(row: Row): Question {
 			};
 		case 'numeric': {
 			const unit = cell('unit');
+			const range = /^(.+?)\.\.(.+)$/.exec(answer.trim());
+			if (range) {
+				if (cell('tolerance').trim() !== '') {
+					throw new RowProblem('tolerance: leave it empty for a range (min..max)');
+				}
+				const [min, max] = [range[1]!, range[2]!].map((v) => {
+					if (!numberPattern.test(v.trim())) throw new RowProblem(`answer: "${v}" is not a number`);
+					return Number(v);
+				}) as [number, number];
+				return {
+					...base,
+					type,
+					...rangeMidpoint(min, max),
+					...(unit !== '' ? { unit } : {}),
+					range: { min, max }
+				};
+			}
 			return {
 				...base,
 				type,
@@ -498,62 +524,41 @@ function fromRow(row: Row): Question {
 		}
 		case 'ordering':
 			return { ...base, type, items: splitList(answer) };
+		default:
+			return unknownType(type);
 	}
 }
 
-// ---------------------------------------------------------------------------------------------
-// Quizlet-style term/definition lists
-
-/**
- * One card per line: term, a tab (or, with no tab on the line, a comma; quote a term that holds
- * a comma), then the definition. A first line "term<tab>definition" is a header and skipped.
- * Each card becomes a short answer question whose prompt is the definition and whose answer is
- * the term: a term is short enough to type and to grade, a definition is not.
- */
-export function parseTermDefinition(source: string): TermDefinitionResult {
-	const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-	const errors: CsvError[] = [];
-	const questions: ShortAnswerQuestion[] = [];
-	const taken = new Set<string>();
-	let first = true;
-	for (const [i, raw] of lines.entries()) {
-		const line = i + 1;
-		if (raw.trim() === '') continue;
-		const card = splitCard(raw);
-		const isHeader =
-			first &&
-			card !== undefined &&
-			card.term.toLowerCase() === 'term' &&
-			card.definition.toLowerCase() === 'definition';
-		first = false;
-		if (isHeader) continue;
-		if (!card) {
-			errors.push({ line, message: 'no tab or comma between term and definition' });
-			continue;
-		}
-		if (card.term === '' || card.definition === '') {
-			errors.push({ line, message: card.term === '' ? 'an empty term' : 'an empty definition' });
-			continue;
-		}
-		questions.push({
-			id: deriveId('card', `${card.term}\t${card.definition}`, taken),
-			type: 'short_answer',
-			prompt: card.definition,
-			answer: card.term,
-			alternatives: [],
-			explanation: ''
-		});
+/** The choices of a row: texts, ids (c1, c2, … when none) and feedback, lists of one length. */
+function choicesOf(cell: (column: Column) => string) {
+	const texts = splitList(cell('choices'));
+	const ids =
+		cell('choice_ids') === '' ? texts.map((_, i) => `c${i + 1}`) : splitList(cell('choice_ids'));
+	const feedback = splitList(cell('choice_feedback'));
+	if (ids.length !== texts.length)
+		throw new RowProblem(`${ids.length} choice_ids for ${texts.length} choices`);
+	if (feedback.length && feedback.length !== texts.length) {
+		throw new RowProblem(`${feedback.length} choice_feedback items for ${texts.length} choices`);
 	}
-	if (errors.length) return { ok: false, errors };
-	return { ok: true, questions };
+	return texts.map((t, i) => ({
+		id: ids[i]!,
+		text: t,
+		...(feedback[i] ? { feedback: feedback[i] } : {})
+	}));
 }
 
-function splitCard(raw: string): { term: string; definition: string } | undefined {
-	const tab = raw.indexOf('\t');
-	if (tab >= 0) return { term: raw.slice(0, tab).trim(), definition: raw.slice(tab + 1).trim() };
-	const { records, errors } = readCsvRecords(raw);
-	const fields = records[0]?.fields;
-	if (errors.length || !fields || fields.length < 2) return undefined;
-	// An unquoted definition may hold commas of its own: put them back.
-	return { term: fields[0]!.trim(), definition: fields.slice(1).join(',').trim() };
+/** A choice_weights cell: percentages, one per choice; undefined when the cell is empty. */
+function readWeights(cellText: string, count: number): number[] | undefined {
+	const items = splitList(cellText);
+	if (items.length === 0) return undefined;
+	if (items.length !== count) {
+		throw new RowProblem(`${items.length} choice_weights for ${count} choices`);
+	}
+	return items.map((item) => {
+		const value = item.replace(/%$/, '').trim();
+		if (!numberPattern.test(value)) {
+			throw new RowProblem(`choice_weights: "${item}" is not a percentage`);
+		}
+		return fromPercentText(value);
+	});
 }

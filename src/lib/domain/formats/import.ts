@@ -6,12 +6,15 @@ import { parseAiken } from './aiken';
 import { parseCsv, parseTermDefinition, readCsvRecords } from './csv';
 import { parseGift } from './gift';
 import { importJson } from './json';
+import { parseMoodleXml } from './moodle-xml-import';
+import type { ImportNote, SkippedQuestion } from './outcome';
 
-export const importFormats = ['gift', 'aiken', 'csv', 'terms', 'json'] as const;
+export const importFormats = ['gift', 'moodlexml', 'aiken', 'csv', 'terms', 'json'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 export const importFormatLabels: Record<ImportFormat, string> = {
 	gift: 'GIFT (Moodle)',
+	moodlexml: 'Moodle XML',
 	aiken: 'Aiken (multiple choice)',
 	csv: 'CSV with Factdeck’s columns',
 	terms: 'Term and definition lines (Quizlet: tab or comma)',
@@ -32,11 +35,16 @@ export type ImportOutcome =
 	| {
 			ok: true;
 			format: ImportFormat;
+			/** The questions that can be imported. */
 			questions: Question[];
+			/** The file's questions that cannot be, each with why: the teacher decides. */
+			skipped: SkippedQuestion[];
+			/** What the imported questions lost on the way (images, hints). */
+			notes: ImportNote[];
 			/** From a Factdeck JSON file. */
 			title?: string;
 			description?: string;
-			/** GIFT's first $CATEGORY, as its path. */
+			/** GIFT's first $CATEGORY or Moodle XML's first category, as its path. */
 			category?: string[];
 	  }
 	| { ok: false; format?: ImportFormat; errors: ImportProblem[] };
@@ -79,6 +87,8 @@ export function detectFormat(text: string, fileName?: string): ImportFormat | un
 			return 'json';
 		case 'gift':
 			return 'gift';
+		case 'xml':
+			return 'moodlexml';
 		case 'aiken':
 			return 'aiken';
 		case 'tsv':
@@ -91,6 +101,7 @@ export function detectFormat(text: string, fileName?: string): ImportFormat | un
 	const content = lines.filter((l) => l !== '');
 	if (content.length === 0) return undefined;
 	if (/^[{[]/.test(content[0]!)) return 'json';
+	if (/^<(?:\?xml|quiz\b|!--|!DOCTYPE)/i.test(content[0]!)) return 'moodlexml';
 	if (hasQuestionHeader(body)) return 'csv';
 	const aikenAnswers = content.filter((l) => /^ANSWER\s*:\s*[A-Za-z]$/.test(l)).length;
 	const choices = content.filter((l) => /^[A-Z][.)][ \t]/.test(l)).length;
@@ -147,20 +158,21 @@ export function importText(text: string, options: ImportOptions = {}): ImportOut
 	}
 	const outcome = parse(text, format);
 	if (!outcome.ok) return outcome;
-	if (outcome.questions.length === 0) {
+	if (outcome.questions.length === 0 && outcome.skipped.length === 0) {
 		return {
 			ok: false,
 			format,
 			errors: [{ message: `No questions were found in this ${importFormatLabels[format]} text.` }]
 		};
 	}
-	if (outcome.questions.length > MAX_IMPORT_QUESTIONS) {
+	const total = outcome.questions.length + outcome.skipped.length;
+	if (total > MAX_IMPORT_QUESTIONS) {
 		return {
 			ok: false,
 			format,
 			errors: [
 				{
-					message: `This has ${outcome.questions.length.toLocaleString('en-GB')} questions; an import can have at most 2,000. Split it into smaller files.`
+					message: `This has ${total.toLocaleString('en-GB')} questions; an import can have at most 2,000. Split it into smaller files.`
 				}
 			]
 		};
@@ -177,25 +189,39 @@ function parse(text: string, format: ImportFormat): ImportOutcome {
 				ok: true,
 				format,
 				questions: r.questions,
+				skipped: r.skipped,
+				notes: [],
+				...(r.category ? { category: r.category } : {})
+			};
+		}
+		case 'moodlexml': {
+			const r = parseMoodleXml(text);
+			if (!r.ok) return { ok: false, format, errors: r.errors };
+			return {
+				ok: true,
+				format,
+				questions: r.questions,
+				skipped: r.skipped,
+				notes: r.notes,
 				...(r.category ? { category: r.category } : {})
 			};
 		}
 		case 'aiken': {
 			const r = parseAiken(text);
 			return r.ok
-				? { ok: true, format, questions: r.questions }
+				? { ok: true, format, questions: r.questions, skipped: r.skipped, notes: [] }
 				: { ok: false, format, errors: r.errors };
 		}
 		case 'csv': {
 			const r = parseCsv(text);
 			return r.ok
-				? { ok: true, format, questions: r.questions }
+				? { ok: true, format, questions: r.questions, skipped: r.skipped, notes: [] }
 				: { ok: false, format, errors: r.errors };
 		}
 		case 'terms': {
 			const r = parseTermDefinition(text);
 			return r.ok
-				? { ok: true, format, questions: r.questions }
+				? { ok: true, format, questions: r.questions, skipped: r.skipped, notes: [] }
 				: { ok: false, format, errors: r.errors };
 		}
 		case 'json': {
@@ -218,6 +244,8 @@ function parse(text: string, format: ImportFormat): ImportOutcome {
 				ok: true,
 				format,
 				questions: r.set.questions,
+				skipped: r.skipped,
+				notes: [],
 				title: r.set.title,
 				...(r.set.description !== undefined ? { description: r.set.description } : {})
 			};

@@ -3,7 +3,14 @@
 // (JSON, GIFT, CSV) checks its questions against.
 import { z } from 'zod';
 import { isIsoDate } from '../normalise';
-import { questionTypes, verdicts, type Question, type QuestionSet } from '../question';
+import {
+	questionTypes,
+	rangeMidpoint,
+	verdicts,
+	type Question,
+	type QuestionSet
+} from '../question';
+import { firstLineOf, type SkippedQuestion } from './outcome';
 
 export const questionSetFormat = 'factdeck-question-set';
 export const questionSetVersion = 1;
@@ -17,8 +24,10 @@ export interface JsonImportError extends FormatProblem {
 	line?: number;
 }
 
+/** A question that breaks the schema is left out (skipped); a broken file or envelope is refused. */
 export type JsonImportResult =
-	{ ok: true; set: QuestionSet } | { ok: false; errors: JsonImportError[] };
+	| { ok: true; set: QuestionSet; skipped: SkippedQuestion[] }
+	| { ok: false; errors: JsonImportError[] };
 
 // ---------------------------------------------------------------------------------------------
 // Schema
@@ -41,16 +50,47 @@ const baseShape = {
 	provenance: provenanceSchema.optional()
 };
 
-const choiceSchema = z.strictObject({ id: text, text, feedback: optionalText });
+/** A share of the marks strictly between nothing and all of them. */
+const credit = z
+	.number()
+	.gt(0, 'must be above 0 (leave it out for no credit)')
+	.lt(1, 'must be below 1 (a right answer earns 1)');
+const creditedChoiceSchema = z.strictObject({
+	id: text,
+	text,
+	feedback: optionalText,
+	credit: credit.optional()
+});
+const weightedChoiceSchema = z.strictObject({
+	id: text,
+	text,
+	feedback: optionalText,
+	weight: z.number().min(-1, 'must be -1 or more').max(1, 'must be 1 or less')
+});
 
 const typedShape = { answer: text, alternatives: z.array(text) };
+
+/** Moodle's fractions (0.3333333) add up to 1 only within a rounding error. */
+export const WEIGHT_SUM_SLACK = 0.001;
 
 const questionShapes = z.discriminatedUnion('type', [
 	z.strictObject({
 		...baseShape,
 		type: z.literal('multiple_choice'),
-		choices: z.array(choiceSchema).min(2, 'needs at least 2 choices'),
+		choices: z.array(creditedChoiceSchema).min(2, 'needs at least 2 choices'),
 		correctChoiceId: text
+	}),
+	z.strictObject({
+		...baseShape,
+		type: z.literal('multiple_response'),
+		choices: z.array(weightedChoiceSchema).min(2, 'needs at least 2 choices'),
+		allOrNothing: z.boolean()
+	}),
+	z.strictObject({ ...baseShape, type: z.literal('open_response'), modelAnswer: z.string() }),
+	z.strictObject({
+		...baseShape,
+		type: z.literal('description'),
+		explanation: z.literal('', 'a description has no explanation: put all its text in the prompt')
 	}),
 	z.strictObject({ ...baseShape, type: z.literal('true_false'), answer: z.boolean() }),
 	z.strictObject({
@@ -58,13 +98,20 @@ const questionShapes = z.discriminatedUnion('type', [
 		type: z.literal('true_false_not_given'),
 		answer: z.enum(verdicts)
 	}),
-	z.strictObject({ ...baseShape, type: z.literal('short_answer'), ...typedShape }),
+	z.strictObject({
+		...baseShape,
+		type: z.literal('short_answer'),
+		...typedShape,
+		partialAnswers: z.array(z.strictObject({ answer: text, credit })).optional(),
+		caseSensitive: z.literal(true, 'must be true, or left out').optional()
+	}),
 	z.strictObject({
 		...baseShape,
 		type: z.literal('numeric'),
 		answer: z.number(),
 		tolerance: z.number().min(0, 'must not be negative'),
-		unit: optionalText
+		unit: optionalText,
+		range: z.strictObject({ min: z.number(), max: z.number() }).optional()
 	}),
 	z.strictObject({
 		...baseShape,
@@ -111,6 +158,46 @@ export const questionSchema: z.ZodType<Question> = questionShapes.superRefine((q
 			);
 			if (!q.choices.some((c) => c.id === q.correctChoiceId)) {
 				problem(['correctChoiceId'], `"${q.correctChoiceId}" is not the id of a choice`);
+			}
+			for (const [i, c] of q.choices.entries()) {
+				if (c.id === q.correctChoiceId && c.credit !== undefined) {
+					problem(['choices', i, 'credit'], 'the right choice earns all the marks: leave it out');
+				}
+			}
+			break;
+		case 'multiple_response': {
+			duplicates(
+				q.choices.map((c) => c.id),
+				(i) => ['choices', i, 'id'],
+				'choice id'
+			);
+			const positive = q.choices.filter((c) => c.weight > 0);
+			const sum = positive.reduce((total, c) => total + c.weight, 0);
+			if (positive.length === 0)
+				problem(['choices'], 'needs at least one right choice (weight above 0)');
+			else if (Math.abs(sum - 1) > WEIGHT_SUM_SLACK) {
+				problem(
+					['choices'],
+					`the right choices' weights add up to ${Number((sum * 100).toFixed(3))}%, not 100%`
+				);
+			}
+			break;
+		}
+		case 'numeric':
+			if (q.range) {
+				const { min, max } = q.range;
+				const mid = rangeMidpoint(min, max);
+				if (min > max) problem(['range'], 'the minimum is above the maximum');
+				else if (
+					!Number.isFinite(mid.answer) ||
+					mid.answer !== q.answer ||
+					mid.tolerance !== q.tolerance
+				) {
+					problem(
+						['range'],
+						"answer and tolerance must be the range's midpoint and half its width"
+					);
+				}
 			}
 			break;
 		case 'date':
@@ -159,29 +246,16 @@ function toProblem(issue: z.core.$ZodIssue): FormatProblem {
 	return { path, message: issue.message };
 }
 
-const setSchema = z
-	.strictObject({
-		format: z.literal(questionSetFormat),
-		version: z.literal(questionSetVersion),
-		id: text,
-		title: text,
-		description: optionalText,
-		sourceId: optionalText,
-		questions: z.array(questionSchema)
-	})
-	.superRefine((set, ctx) => {
-		const seen = new Set<string>();
-		for (const [i, q] of set.questions.entries()) {
-			if (seen.has(q.id)) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['questions', i, 'id'],
-					message: `duplicate question id "${q.id}"`
-				});
-			}
-			seen.add(q.id);
-		}
-	});
+/** The set around its questions; each question is checked on its own (see importJson). */
+const setSchema = z.strictObject({
+	format: z.literal(questionSetFormat),
+	version: z.literal(questionSetVersion),
+	id: text,
+	title: text,
+	description: optionalText,
+	sourceId: optionalText,
+	questions: z.array(z.unknown())
+});
 
 // ---------------------------------------------------------------------------------------------
 // Ids for imported questions that have none
@@ -223,7 +297,8 @@ export function orderedQuestion(q: Question): { [key: string]: Json } {
 			out.choices = q.choices.map((c) => ({
 				id: c.id,
 				text: c.text,
-				...(c.feedback !== undefined ? { feedback: c.feedback } : {})
+				...(c.feedback !== undefined ? { feedback: c.feedback } : {}),
+				...(c.credit !== undefined ? { credit: c.credit } : {})
 			}));
 			out.correctChoiceId = q.correctChoiceId;
 			break;
@@ -234,11 +309,16 @@ export function orderedQuestion(q: Question): { [key: string]: Json } {
 		case 'short_answer':
 			out.answer = q.answer;
 			out.alternatives = [...q.alternatives];
+			if (q.partialAnswers !== undefined) {
+				out.partialAnswers = q.partialAnswers.map((p) => ({ answer: p.answer, credit: p.credit }));
+			}
+			if (q.caseSensitive !== undefined) out.caseSensitive = q.caseSensitive;
 			break;
 		case 'numeric':
 			out.answer = q.answer;
 			out.tolerance = q.tolerance;
 			if (q.unit !== undefined) out.unit = q.unit;
+			if (q.range !== undefined) out.range = { min: q.range.min, max: q.range.max };
 			break;
 		case 'date':
 			out.answer = q.answer;
@@ -249,6 +329,20 @@ export function orderedQuestion(q: Question): { [key: string]: Json } {
 			break;
 		case 'ordering':
 			out.items = [...q.items];
+			break;
+		case 'multiple_response':
+			out.choices = q.choices.map((c) => ({
+				id: c.id,
+				text: c.text,
+				...(c.feedback !== undefined ? { feedback: c.feedback } : {}),
+				weight: c.weight
+			}));
+			out.allOrNothing = q.allOrNothing;
+			break;
+		case 'open_response':
+			out.modelAnswer = q.modelAnswer;
+			break;
+		case 'description':
 			break;
 		case 'cloze':
 			out.before = q.before;
@@ -358,8 +452,35 @@ export function importJson(source: string): JsonImportResult {
 			})
 		};
 	}
-	const { format: _format, version: _version, ...set } = parsed.data;
-	return { ok: true, set };
+	const { format: _format, version: _version, questions: raw, ...set } = parsed.data;
+	const questions: Question[] = [];
+	const skipped: SkippedQuestion[] = [];
+	const seen = new Set<string>();
+	for (const [i, item] of raw.entries()) {
+		const path = `questions.${i}`;
+		const prompt = (item as { prompt?: unknown } | null)?.prompt;
+		const skip = (reason: string, at = lineOf(path)) =>
+			skipped.push({
+				number: i + 1,
+				line: at ?? 1,
+				firstLine: firstLineOf(typeof prompt === 'string' ? prompt : ''),
+				reason
+			});
+		const checked = questionSchema.safeParse(item);
+		if (!checked.success) {
+			const problems = checked.error.issues.map(toProblem);
+			skip(
+				problems.map((p) => `${path}${p.path ? `.${p.path}` : ''}: ${p.message}`).join('; '),
+				lineOf(problems[0]!.path ? `${path}.${problems[0]!.path}` : path)
+			);
+		} else if (seen.has(checked.data.id)) {
+			skip(`${path}.id: duplicate question id "${checked.data.id}"`, lineOf(`${path}.id`));
+		} else {
+			seen.add(checked.data.id);
+			questions.push(checked.data);
+		}
+	}
+	return { ok: true, set: { ...set, questions }, skipped };
 }
 
 /** Clear messages for a file that is not a question set at all, or is from a newer app. */

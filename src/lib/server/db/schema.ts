@@ -326,8 +326,10 @@ export const attempt = sqliteTable(
 		questionCount: integer('question_count').notNull(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
 		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
-		/** Questions answered right; set as answers come in. */
+		/** Questions answered fully right; set as answers come in. */
 		score: integer('score').notNull().default(0),
+		/** The answers' scores added up (2 of 3 options right adds 0.666…): the attempt's marks. */
+		points: real('points').notNull().default(0),
 		/**
 		 * A player's run through a live session: answered only through the session, while the
 		 * question is open (the quiz's own pages refuse it). Not a foreign key: SQLite cannot add
@@ -375,6 +377,11 @@ export const answer = sqliteTable(
 		correct: integer('correct', { mode: 'boolean' }).notNull(),
 		reason: text('reason').notNull(),
 		partial: real('partial'),
+		/**
+		 * The marks earned, 0..1, as a fraction. Null: an open response its learner has not marked
+		 * yet. Answers from before scores existed have 1 or 0 from `correct`.
+		 */
+		score: real('score'),
 		timeMs: integer('time_ms').notNull(),
 		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
 	},

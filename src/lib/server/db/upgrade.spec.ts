@@ -112,6 +112,12 @@ describe('upgrades', () => {
 			// Columns added later may appear; every old column keeps its value.
 			rowsBefore.forEach((row, i) => expect(rowsAfter[i], table).toMatchObject(row));
 		}
+		// Scores from before partial credit: the right answer is worth 1, and so is the attempt.
+		expect(client.prepare('select score from answer').all()).toEqual([{ score: 1 }]);
+		expect(client.prepare('select id, points from attempt order by id').all()).toEqual([
+			{ id: 'a1', points: 1 },
+			{ id: 'a2', points: 0 }
+		]);
 		expect(client.pragma('foreign_key_check')).toEqual([]);
 		expect(client.pragma('integrity_check', { simple: true })).toBe('ok');
 		const applied = client.prepare('select count(*) as n from __drizzle_migrations').get() as {

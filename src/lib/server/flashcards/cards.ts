@@ -1,5 +1,5 @@
 // Cards kept in step with the facts and sets, and what a card shows.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { factBases } from '../../content';
 import {
 	factCards,
@@ -74,7 +74,8 @@ export function syncSetCards(db: Conn, setId: string): void {
 	const questions = db
 		.select({ id: question.id, position: question.position })
 		.from(question)
-		.where(eq(question.setId, setId))
+		// A description is text between questions: nothing to recall, so no card.
+		.where(and(eq(question.setId, setId), sql`${question.type} <> 'description'`))
 		.all();
 	if (questions.length === 0) return;
 	const existing = new Map(

@@ -119,14 +119,14 @@ function writeReviewRow(
 
 /**
  * A quiz answer is a review of the forward card of each fact its question tests: Good when
- * right, Again when wrong, logged with origin 'quiz'. Call it inside the answer's
+ * right, Hard for part marks, Again when wrong, logged with origin 'quiz'. Call it inside the answer's
  * transaction, on the same connection. Time spent stays on the answer row; the log records none.
  */
 export function recordQuizReview(
 	db: Db,
 	userId: string,
 	factIds: readonly string[],
-	correct: boolean,
+	score: boolean | number,
 	now: Date
 ): void {
 	const st = statements(db);
@@ -137,7 +137,7 @@ export function recordQuizReview(
 	const retention = (st.settings.get({ userId }) ?? defaultSettings).desiredRetention;
 	for (const cardId of cardIds) {
 		const row = st.memory.get({ userId, cardId });
-		writeReviewRow(st, userId, cardId, row, quizRating(correct), now, 'quiz', 0, retention);
+		writeReviewRow(st, userId, cardId, row, quizRating(score), now, 'quiz', 0, retention);
 	}
 }
 

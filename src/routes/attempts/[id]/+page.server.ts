@@ -2,7 +2,14 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app-db';
 import { readFormChecked } from '$lib/server/forms';
 import { getVisibleSet } from '$lib/server/question-sets';
-import { attemptQuestions, finishAttempt, ownAttempt, queueAnswer } from '$lib/server/quiz';
+import { selfMarks, type SelfMark } from '$lib/domain/grade-answer';
+import {
+	attemptQuestions,
+	finishAttempt,
+	markOpenResponse,
+	ownAttempt,
+	queueAnswer
+} from '$lib/server/quiz';
 import { orderFromQuery, parseResponseForm } from '$lib/server/quiz-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +33,8 @@ export const load: PageServerLoad = (event) => {
 	const questions = attemptQuestions(db, found.id, found.seed);
 	const set = getVisibleSet(db, found.setId, found.userId);
 	const requested = Number(event.url.searchParams.get('q'));
-	const firstOpen = questions.findIndex((q) => q.answered === null);
+	const isDescription = (q: (typeof questions)[number]) => q.question.type === 'description';
+	const firstOpen = questions.findIndex((q) => q.answered === null && !isDescription(q));
 	const index =
 		Number.isInteger(requested) && requested >= 1 && requested <= questions.length
 			? requested - 1
@@ -44,14 +52,33 @@ export const load: PageServerLoad = (event) => {
 			setId: found.setId,
 			setTitle: set?.title ?? 'Quiz',
 			finished: found.finishedAt !== null,
-			total: questions.length,
-			answeredCount: questions.filter((q) => q.answered !== null).length
+			// Descriptions are shown in their place but are not questions.
+			total: questions.filter((q) => !isDescription(q)).length,
+			answeredCount: questions.filter((q) => q.answered !== null).length,
+			pages: questions.length
 		},
 		nav: questions.map((q) => ({
 			position: q.position,
-			state: q.answered === null ? 'open' : q.answered.correct ? 'right' : 'wrong'
+			state: isDescription(q)
+				? ('text' as const)
+				: q.answered === null
+					? ('open' as const)
+					: q.answered.score === null
+						? ('to-mark' as const)
+						: q.answered.correct
+							? ('right' as const)
+							: q.answered.score > 0
+								? ('partly' as const)
+								: ('wrong' as const)
 		})),
-		current: { ...current, number: index + 1 },
+		current: {
+			...current,
+			number: index + 1,
+			/** Its number among the questions (descriptions are not counted); 0 for a description. */
+			questionNumber: isDescription(current)
+				? 0
+				: questions.slice(0, index + 1).filter((q) => !isDescription(q)).length
+		},
 		order
 	};
 };
@@ -71,6 +98,25 @@ export const actions: Actions = {
 		const result = await queueAnswer(getDb(), me.id, found.id, position, (q) =>
 			parseResponseForm(q, data)
 		);
+		if (!result.ok) return fail(result.status, { message: result.message, position });
+		redirect(303, `/attempts/${found.id}?q=${position + 1}`);
+	},
+	mark: async (event) => {
+		const { me, found } = mine(event);
+		const read = await readFormChecked(event.request);
+		if (!read.ok) return fail(read.status, { message: read.message });
+		const rawPosition = read.data.get('position');
+		const position =
+			typeof rawPosition === 'string' && /^\d{1,4}$/.test(rawPosition) ? Number(rawPosition) : -1;
+		const mark = read.data.get('mark');
+		if (
+			position < 0 ||
+			typeof mark !== 'string' ||
+			!(selfMarks as readonly string[]).includes(mark)
+		) {
+			return fail(400, { message: 'Mark your answer right, partly right or wrong.' });
+		}
+		const result = markOpenResponse(getDb(), me.id, found.id, position, mark as SelfMark);
 		if (!result.ok) return fail(result.status, { message: result.message, position });
 		redirect(303, `/attempts/${found.id}?q=${position + 1}`);
 	},

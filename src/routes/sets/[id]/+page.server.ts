@@ -19,8 +19,12 @@ export const load: PageServerLoad = ({ params, locals }) => {
 			sourceId: set.sourceId,
 			questionCount: set.questionCount,
 			quizSize: set.quizSize,
-			status: set.status
+			status: set.status,
+			// The article's generated bank is studied as the article's deck; a teacher's set as its own.
+			deckId:
+				set.origin === 'generated' && set.sourceId ? `source:${set.sourceId}` : `set:${set.id}`
 		},
+		signedIn: viewerId !== null,
 		resume: viewerId ? (unfinishedAttempt(db, viewerId, set.id)?.id ?? null) : null,
 		history: viewerId ? setAttemptHistory(db, viewerId, set.id) : []
 	};

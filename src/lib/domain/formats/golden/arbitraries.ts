@@ -2,7 +2,14 @@
 // the grader, the public projection and the formats. Text is awkward on purpose (GIFT's and
 // CSV's special characters, quotes, unicode) but never blank, padded or broken over lines.
 import fc from 'fast-check';
-import { verdicts, type Provenance, type Question, type QuestionSet } from '../../question';
+import {
+	evenWeights,
+	rangeMidpoint,
+	verdicts,
+	type Provenance,
+	type Question,
+	type QuestionSet
+} from '../../question';
 
 const awkwardPieces = [
 	'~',
@@ -84,24 +91,56 @@ const finiteArb = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) =>
 const uniqueTexts = (min: number, max: number) =>
 	fc.uniqueArray(textArb, { minLength: min, maxLength: max });
 
+/** Shares of the marks as teachers write them: 50%, 25%, a third, 10%. */
+const creditArb = fc.constantFrom(0.5, 0.25, 1 / 3, 0.1, 0.75);
+
+const choicesArb = fc.uniqueArray(
+	fc
+		.record({ id: idArb, text: textArb, feedback: optional(textArb), credit: optional(creditArb) })
+		.map(compact),
+	{ minLength: 2, maxLength: 5, selector: (c) => c.id }
+);
+
 export const questionArbs = {
 	multiple_choice: fc
-		.record({
-			base: baseArb,
-			choices: fc.uniqueArray(
-				fc.record({ id: idArb, text: textArb, feedback: optional(textArb) }).map(compact),
-				{ minLength: 2, maxLength: 5, selector: (c) => c.id }
-			),
-			right: fc.nat()
-		})
-		.map(({ base, choices, right }) =>
-			compact({
+		.record({ base: baseArb, choices: choicesArb, right: fc.nat() })
+		.map(({ base, choices, right }) => {
+			const correctChoiceId = choices[right % choices.length]!.id;
+			return compact({
 				...base,
 				type: 'multiple_choice' as const,
-				choices,
-				correctChoiceId: choices[right % choices.length]!.id
-			})
+				choices: choices.map(({ credit, ...c }) =>
+					c.id === correctChoiceId || credit === undefined ? c : { ...c, credit }
+				),
+				correctChoiceId
+			});
+		}),
+	multiple_response: fc
+		.record({
+			base: baseArb,
+			choices: choicesArb,
+			right: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+			allOrNothing: fc.boolean()
+		})
+		.map(({ base, choices, right, allOrNothing }) => {
+			const flags = choices.map((_, i) => right[i]!);
+			if (!flags.some(Boolean)) flags[0] = true;
+			const weights = evenWeights(flags);
+			return compact({
+				...base,
+				type: 'multiple_response' as const,
+				choices: choices.map(({ credit: _credit, ...c }, i) => ({ ...c, weight: weights[i]! })),
+				allOrNothing
+			});
+		}),
+	open_response: fc
+		.record({ base: baseArb, modelAnswer: fc.oneof(fc.constant(''), textArb) })
+		.map(({ base, modelAnswer }) =>
+			compact({ ...base, type: 'open_response' as const, modelAnswer })
 		),
+	description: baseArb.map((base) =>
+		compact({ ...base, type: 'description' as const, explanation: '' })
+	),
 	true_false: fc
 		.record({ base: baseArb, answer: fc.boolean() })
 		.map(({ base, answer }) => compact({ ...base, type: 'true_false' as const, answer })),
@@ -109,18 +148,36 @@ export const questionArbs = {
 		.record({ base: baseArb, answer: fc.constantFrom(...verdicts) })
 		.map(({ base, answer }) => compact({ ...base, type: 'true_false_not_given' as const, answer })),
 	short_answer: fc
-		.record({ base: baseArb, answer: textArb, alternatives: fc.array(textArb, { maxLength: 3 }) })
-		.map(({ base, answer, alternatives }) =>
-			compact({ ...base, type: 'short_answer' as const, answer, alternatives })
-		),
+		.record({
+			base: baseArb,
+			answer: textArb,
+			alternatives: fc.array(textArb, { maxLength: 3 }),
+			partialAnswers: optional(
+				fc.array(fc.record({ answer: textArb, credit: creditArb }), { minLength: 1, maxLength: 2 })
+			),
+			caseSensitive: optional(fc.constant(true as const))
+		})
+		.map(({ base, ...rest }) => compact({ ...base, type: 'short_answer' as const, ...rest })),
 	numeric: fc
 		.record({
 			base: baseArb,
 			answer: finiteArb,
 			tolerance: finiteArb.map(Math.abs),
-			unit: optional(textArb)
+			unit: optional(textArb),
+			range: optional(
+				fc
+					.tuple(fc.integer({ min: -100000, max: 100000 }), fc.integer({ min: 0, max: 1000 }))
+					.map(([min, width]) => ({ min, max: min + width }))
+			)
 		})
-		.map(({ base, ...rest }) => compact({ ...base, type: 'numeric' as const, ...rest })),
+		.map(({ base, range, ...rest }) =>
+			compact({
+				...base,
+				type: 'numeric' as const,
+				...rest,
+				...(range ? { ...rangeMidpoint(range.min, range.max), range } : {})
+			})
+		),
 	date: fc
 		.record({
 			base: baseArb,

@@ -103,6 +103,45 @@ export const goldenSet: QuestionSet = {
 			answer: 'great neighboring powers',
 			alternatives: ['great neighbouring powers'],
 			explanation: 'Also: "We are great neighboring powers", to Mishustin; C# ~ = : all fine.'
+		},
+		{
+			id: 'quad-members-mr',
+			type: 'multiple_response',
+			prompt: 'Which of these belong to the Quad with Japan and the United States?',
+			choices: [
+				{ id: 'in', text: 'India', weight: 0.5 },
+				{ id: 'au', text: 'Australia', weight: 0.5 },
+				{
+					id: 'cn',
+					text: 'China',
+					weight: -1,
+					feedback: 'No: the Quad is a bulwark against China.'
+				},
+				{ id: 'ru', text: 'Russia', weight: -1 }
+			],
+			allOrNothing: false,
+			explanation: 'The Quad also includes India and Australia.',
+			provenance: {
+				sourceId: source,
+				factIds: ['india-member-of-quad', 'australia-member-of-quad'],
+				quote: 'the Quad, which also includes India and Australia'
+			}
+		},
+		{
+			id: 'boost-for-putin-open',
+			type: 'open_response',
+			title: 'In your own words',
+			prompt: 'Why has the visit been viewed as a boost for Putin?',
+			modelAnswer:
+				'Putin is under Western sanctions and an ICC warrant; a visit from China’s leader shows he is not isolated.',
+			explanation: 'Mark it right if you named the sanctions or the warrant, and the support.'
+		},
+		{
+			id: 'kishida-in-kyiv-description',
+			type: 'description',
+			title: 'Kishida in Kyiv',
+			prompt: 'Meanwhile, Japanese Prime Minister Fumio Kishida made a surprise visit to Kyiv.',
+			explanation: ''
 		}
 	]
 };

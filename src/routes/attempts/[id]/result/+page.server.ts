@@ -16,15 +16,20 @@ export const load: PageServerLoad = ({ params, locals }) => {
 			id: found.id,
 			setId: found.setId,
 			setTitle: set?.title ?? 'Quiz',
-			score: found.score,
+			/** Fully right answers, and the marks with part marks added (2 of 3 options: 0.67). */
+			right: found.score,
+			points: found.points,
 			total: found.questionCount,
 			timeMs: found.finishedAt.getTime() - found.startedAt.getTime()
 		},
-		questions: questions.map((q) => ({
-			number: q.position + 1,
-			prompt: q.question.prompt,
-			answered: q.answered,
-			rightAnswer: q.answered?.rightAnswer ?? q.rightAnswer ?? ''
-		}))
+		// Descriptions are text between questions: nothing to show in a result.
+		questions: questions
+			.filter((q) => q.question.type !== 'description')
+			.map((q, i) => ({
+				number: i + 1,
+				prompt: q.question.prompt,
+				answered: q.answered,
+				rightAnswer: q.answered?.rightAnswer ?? q.rightAnswer ?? ''
+			}))
 	};
 };

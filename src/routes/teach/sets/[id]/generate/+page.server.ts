@@ -1,22 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { factBases } from '$lib/content';
 import { describeAnswer } from '$lib/domain/public-question';
-import { questionTypes, type QuestionType } from '$lib/domain/question';
+import type { QuestionType } from '$lib/domain/question';
+import { generatedTypes } from '$lib/domain/generate-questions';
 import { getDb } from '$lib/server/app-db';
 import { ownQuery, readForm } from '$lib/server/forms';
 import { newSeed } from '$lib/server/quiz';
+import { addQuestion, setQuestionIds } from '$lib/server/teacher-sets';
 import {
-	addQuestion,
 	generateCandidates,
 	generatedQuestion,
 	generationChoices,
 	rebuildCandidates,
 	regenerateCandidate,
-	setQuestionIds,
 	sourceBase,
 	type Candidate,
 	type FactFilter
-} from '$lib/server/teacher-sets';
+} from '$lib/server/generation';
 import { ownedSet } from '../owned';
 import { typeLabels } from '../questions/question-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -40,7 +40,7 @@ function readState(params: URLSearchParams) {
 	};
 	const types = params
 		.getAll('type')
-		.filter((t): t is QuestionType => (questionTypes as readonly string[]).includes(t));
+		.filter((t): t is QuestionType => (generatedTypes as readonly string[]).includes(t));
 	const count = Math.min(MAX_COUNT, Math.max(1, Number(params.get('count')) || 8));
 	const seed = Number(params.get('seed'));
 	const items = params
@@ -114,7 +114,7 @@ export const load: PageServerLoad = (event) => {
 			types: state.types,
 			count: state.count
 		},
-		types: questionTypes.map((t) => ({ value: t, label: typeLabels[t] })),
+		types: generatedTypes.map((t) => ({ value: t, label: typeLabels[t] })),
 		nextSeed: newSeed(),
 		// The page's own address (its filters and candidates), without any action or regenerate.
 		params: ownQuery(event.url, 'regen'),

@@ -92,6 +92,8 @@ function parse(read: Read, format: ImportFormat | 'auto') {
 			format: outcome.format,
 			hash: hashOf(outcome.format, read.text),
 			category: outcome.category?.join(' / ') ?? null,
+			skipped: outcome.skipped,
+			notes: outcome.notes,
 			questions: outcome.questions.map((q) => ({
 				type: typeLabels[q.type],
 				title: q.title ?? null,
@@ -118,13 +120,17 @@ export const actions: Actions = {
 		if ('message' in read)
 			return fail(read.status, { action: 'preview' as const, message: read.message });
 		// Nothing from the preview is trusted: the text is parsed again, with the parser the
-		// preview used, and must be the very text that was previewed.
+		// preview used, and must be the very text that was previewed. What is left out is decided
+		// by that parse, never by a list the page sends back.
 		const detected = field(read.data, 'detected');
 		const { outcome, view } = parse(
 			read,
 			isImportFormat(detected) ? detected : isImportFormat(read.chosen) ? read.chosen : 'auto'
 		);
 		if (!outcome.ok || !view.ok) return fail(400, view);
+		if (outcome.questions.length === 0) {
+			return fail(400, { ...view, message: 'None of these questions can be imported.' });
+		}
 		if (view.hash !== field(read.data, 'hash')) {
 			return fail(409, {
 				...view,

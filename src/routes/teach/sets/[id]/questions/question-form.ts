@@ -3,8 +3,11 @@
 // the values turned into a Question, or a message for each field that is wrong.
 import { validateQuestion } from '$lib/domain/formats/json';
 import { isIsoDate } from '$lib/domain/normalise';
+import { fromPercentText, percentText } from '$lib/domain/public-question';
 import {
+	evenWeights,
 	questionTypes,
+	rangeMidpoint,
 	verdicts,
 	type Question,
 	type QuestionType,
@@ -20,7 +23,10 @@ export const typeLabels: Record<QuestionType, string> = {
 	date: 'Date',
 	matching: 'Matching',
 	ordering: 'Ordering',
-	cloze: 'Fill in the blank'
+	cloze: 'Fill in the blank',
+	multiple_response: 'Multiple response',
+	open_response: 'Open response',
+	description: 'Description'
 };
 
 export const typeHints: Record<QuestionType, string> = {
@@ -33,7 +39,12 @@ export const typeHints: Record<QuestionType, string> = {
 	date: 'Learners type or pick a date, to the day, the month or the year.',
 	matching: 'Learners match each item on the left with one on the right.',
 	ordering: 'Learners put items in order, earliest or first at the top.',
-	cloze: 'Learners type the words missing from a sentence.'
+	cloze: 'Learners type the words missing from a sentence.',
+	multiple_response:
+		'Learners tick all the answers that apply; each right tick earns its share, wrong ticks cost.',
+	open_response:
+		'Learners write an answer, then see your model answer and mark themselves: right, partly or wrong.',
+	description: 'Text shown between questions, like a passage to read; not scored.'
 };
 
 export const MAX_TEXT = 2000;
@@ -46,6 +57,13 @@ export interface ChoiceRow {
 	id: string;
 	text: string;
 	feedback: string;
+	/** Multiple response: ticked as a right answer. */
+	right: boolean;
+	/**
+	 * A percentage, or '': a multiple choice's part marks for a wrong choice; a multiple
+	 * response's weight (empty for all: right ones share the marks, wrong ones cost as much).
+	 */
+	weight: string;
 }
 
 export interface EditorValues {
@@ -68,6 +86,13 @@ export interface EditorValues {
 	items: string[];
 	before: string;
 	after: string;
+	/** Multiple response: only exactly the right choices score. */
+	allOrNothing: boolean;
+	/** Short answer: answers worth part of the marks, one per line: "50% answer". */
+	partialAnswers: string;
+	caseSensitive: boolean;
+	/** Open response: what a good answer says. */
+	modelAnswer: string;
 }
 
 export type EditorErrors = Record<string, string>;
@@ -76,7 +101,7 @@ export function isQuestionType(value: string): value is QuestionType {
 	return (questionTypes as readonly string[]).includes(value);
 }
 
-const emptyChoice = (): ChoiceRow => ({ id: '', text: '', feedback: '' });
+const emptyChoice = (): ChoiceRow => ({ id: '', text: '', feedback: '', right: false, weight: '' });
 const emptyPair = () => ({ left: '', right: '' });
 
 export function emptyValues(type: QuestionType): EditorValues {
@@ -96,7 +121,11 @@ export function emptyValues(type: QuestionType): EditorValues {
 		pairs: [emptyPair(), emptyPair(), emptyPair()],
 		items: ['', '', ''],
 		before: '',
-		after: ''
+		after: '',
+		allOrNothing: false,
+		partialAnswers: '',
+		caseSensitive: false,
+		modelAnswer: ''
 	};
 }
 
@@ -112,9 +141,30 @@ export function valuesFromQuestion(q: Question): EditorValues {
 			values.choices = q.choices.map((c) => ({
 				id: c.id,
 				text: c.text,
-				feedback: c.feedback ?? ''
+				feedback: c.feedback ?? '',
+				right: false,
+				weight: c.credit !== undefined ? percentText(c.credit) : ''
 			}));
 			values.correct = String(q.choices.findIndex((c) => c.id === q.correctChoiceId));
+			break;
+		case 'multiple_response': {
+			// Even weights are left blank: the editor makes them again from the ticks.
+			const even = evenWeights(q.choices.map((c) => c.weight > 0));
+			const isEven = q.choices.every((c, i) => c.weight === even[i]);
+			values.choices = q.choices.map((c) => ({
+				id: c.id,
+				text: c.text,
+				feedback: c.feedback ?? '',
+				right: c.weight > 0,
+				weight: isEven ? '' : percentText(c.weight)
+			}));
+			values.allOrNothing = q.allOrNothing;
+			break;
+		}
+		case 'open_response':
+			values.modelAnswer = q.modelAnswer;
+			break;
+		case 'description':
 			break;
 		case 'true_false':
 			values.truth = q.answer ? 'true' : 'false';
@@ -129,11 +179,16 @@ export function valuesFromQuestion(q: Question): EditorValues {
 			if (q.type === 'cloze') {
 				values.before = q.before;
 				values.after = q.after;
+			} else {
+				values.partialAnswers = (q.partialAnswers ?? [])
+					.map((p) => `${percentText(p.credit)}% ${p.answer}`)
+					.join('\n');
+				values.caseSensitive = q.caseSensitive === true;
 			}
 			break;
 		case 'numeric':
-			values.answer = String(q.answer);
-			values.tolerance = String(q.tolerance);
+			values.answer = q.range ? `${q.range.min}..${q.range.max}` : String(q.answer);
+			values.tolerance = q.range ? '0' : String(q.tolerance);
 			values.unit = q.unit ?? '';
 			break;
 		case 'date':
@@ -169,6 +224,8 @@ export function readValues(data: FormData): EditorValues | undefined {
 	const choiceTexts = texts(data, 'choiceText');
 	const feedback = texts(data, 'choiceFeedback');
 	const ids = texts(data, 'choiceId');
+	const weights = texts(data, 'choiceWeight');
+	const ticked = new Set(texts(data, 'choiceRight'));
 	const lefts = texts(data, 'pairLeft');
 	const rights = texts(data, 'pairRight');
 	const truth = text(data, 'truth');
@@ -181,7 +238,9 @@ export function readValues(data: FormData): EditorValues | undefined {
 		choices: choiceTexts.map((t, i) => ({
 			id: ids[i] ?? '',
 			text: t,
-			feedback: feedback[i] ?? ''
+			feedback: feedback[i] ?? '',
+			right: ticked.has(String(i)),
+			weight: weights[i] ?? ''
 		})),
 		correct: text(data, 'correct'),
 		truth: (verdicts as readonly (string | undefined)[]).includes(truth) ? (truth as Verdict) : '',
@@ -195,7 +254,11 @@ export function readValues(data: FormData): EditorValues | undefined {
 		pairs: lefts.map((left, i) => ({ left, right: rights[i] ?? '' })),
 		items: texts(data, 'item'),
 		before: text(data, 'before'),
-		after: text(data, 'after')
+		after: text(data, 'after'),
+		allOrNothing: text(data, 'allOrNothing') === 'on',
+		partialAnswers: text(data, 'partialAnswers'),
+		caseSensitive: text(data, 'caseSensitive') === 'on',
+		modelAnswer: text(data, 'modelAnswer')
 	};
 }
 
@@ -246,6 +309,68 @@ const dateForms: Record<Precision, string> = {
 	year: 'YYYY, like 2023'
 };
 
+type ChoiceRowOut = ChoiceRow & { index: number };
+
+/**
+ * The filled-in choice rows (a row wholly empty is ignored), each message set beside its row,
+ * with ids kept from the rows and new ones made free: c1, c2, …
+ */
+function choiceRows(
+	rows: ChoiceRow[],
+	set: (key: string, message: string) => void,
+	emptyMessage: string
+): ChoiceRowOut[] {
+	const filled = rows
+		.map((c, index) => ({ ...c, text: c.text.trim(), feedback: c.feedback.trim(), index }))
+		.filter((c) => c.text !== '' || c.feedback !== '');
+	const seen = new Map<string, number>();
+	for (const c of filled) {
+		if (c.text === '') set(`choice-${c.index}`, emptyMessage);
+		else if (seen.has(c.text.toLowerCase())) {
+			set(`choice-${c.index}`, `This repeats choice ${seen.get(c.text.toLowerCase())! + 1}.`);
+		} else seen.set(c.text.toLowerCase(), c.index);
+		if (c.text.length > MAX_TEXT || c.feedback.length > MAX_TEXT) {
+			set(`choice-${c.index}`, `At most ${MAX_TEXT.toLocaleString('en-GB')} characters.`);
+		}
+	}
+	const named = filled.filter((c) => c.text !== '');
+	if (named.length < 2) set('choices', 'A choice question needs at least two choices.');
+	const used = new Set<string>();
+	const kept = named.map((c) => {
+		const choiceId = c.id.trim();
+		if (!choiceId || used.has(choiceId)) return '';
+		used.add(choiceId);
+		return choiceId;
+	});
+	let n = 1;
+	return named.map((c, k) => {
+		let choiceId = kept[k]!;
+		if (!choiceId) {
+			while (used.has(`c${n}`)) n++;
+			choiceId = `c${n}`;
+			used.add(choiceId);
+		}
+		return { ...c, id: choiceId };
+	});
+}
+
+/** A percentage cell ("50", "50%", "-33.3"): the fraction; undefined when empty. */
+function percent(
+	cell: string,
+	key: string,
+	set: (key: string, message: string) => void
+): number | undefined {
+	const value = cell.trim().replace(/\s*%$/, '');
+	if (value === '') return undefined;
+	if (!numberPattern.test(value)) {
+		set(key, 'Give the marks as a percentage, like 50 or -25.');
+		return undefined;
+	}
+	const fraction = fromPercentText(value);
+	if (fraction < -1 || fraction > 1) set(key, 'Give a percentage from -100 to 100.');
+	return fraction;
+}
+
 export type BuildResult = { ok: true; question: Question } | { ok: false; errors: EditorErrors };
 
 /**
@@ -279,60 +404,87 @@ export function questionFromValues(values: EditorValues, id: string): BuildResul
 	let question: Question | undefined;
 	switch (v.type) {
 		case 'multiple_choice': {
-			const filled = v.choices
-				.map((c, index) => ({ ...c, text: c.text.trim(), feedback: c.feedback.trim(), index }))
-				.filter((c) => c.text !== '' || c.feedback !== '');
-			const seen = new Map<string, number>();
-			for (const c of filled) {
-				if (c.text === '') set(`choice-${c.index}`, 'Write the choice, or clear its feedback.');
-				else if (seen.has(c.text.toLowerCase())) {
-					set(`choice-${c.index}`, `This repeats choice ${seen.get(c.text.toLowerCase())! + 1}.`);
-				} else seen.set(c.text.toLowerCase(), c.index);
-				if (c.text.length > MAX_TEXT || c.feedback.length > MAX_TEXT) {
-					set(`choice-${c.index}`, `At most ${MAX_TEXT.toLocaleString('en-GB')} characters.`);
-				}
-			}
-			const named = filled.filter((c) => c.text !== '');
-			if (named.length < 2) set('choices', 'A choice question needs at least two choices.');
-			const right = filled.find((c) => String(c.index) === v.correct && c.text !== '');
+			const choices = choiceRows(v.choices, set, 'Write the choice, or clear its feedback.');
+			const right = choices.find((c) => String(c.index) === v.correct);
 			if (!right) {
 				set(
 					'correct',
-					v.correct === '' || named.length === 0
+					v.correct === '' || choices.length === 0
 						? 'Mark exactly one choice as the right one.'
 						: 'Mark one of the filled-in choices as the right one.'
 				);
 			}
-			// Keep each choice's id; give new ones (and repeats) the first free c1, c2, …
-			const used = new Set<string>();
-			const kept = named.map((c) => {
-				const choiceId = c.id.trim();
-				if (!choiceId || used.has(choiceId)) return '';
-				used.add(choiceId);
-				return choiceId;
-			});
-			let n = 1;
-			const choices = named.map((c, k) => {
-				let choiceId = kept[k]!;
-				if (!choiceId) {
-					while (used.has(`c${n}`)) n++;
-					choiceId = `c${n}`;
-					used.add(choiceId);
-				}
-				return { ...c, id: choiceId };
-			});
 			question = {
 				...base,
 				type: 'multiple_choice',
-				choices: choices.map((c) => ({
-					id: c.id,
-					text: c.text,
-					...(c.feedback ? { feedback: c.feedback } : {})
-				})),
-				correctChoiceId: choices.find((c) => c.index === right?.index)?.id ?? ''
+				choices: choices.map((c) => {
+					const credit = c === right ? undefined : percent(c.weight, `choice-${c.index}`, set);
+					if (credit !== undefined && (credit <= 0 || credit >= 1)) {
+						set(`choice-${c.index}`, 'Part marks are more than 0% and less than 100%.');
+					}
+					return {
+						id: c.id,
+						text: c.text,
+						...(c.feedback ? { feedback: c.feedback } : {}),
+						...(credit !== undefined ? { credit } : {})
+					};
+				}),
+				correctChoiceId: right?.id ?? ''
 			};
 			break;
 		}
+		case 'multiple_response': {
+			const choices = choiceRows(v.choices, set, 'Write the choice, or clear its feedback.');
+			if (!choices.some((c) => c.right)) set('correct', 'Tick at least one right choice.');
+			// No weights typed: the right ones share the marks, each wrong tick costs as much.
+			const typed = choices.some((c) => c.weight.trim() !== '');
+			const even = evenWeights(choices.map((c) => c.right));
+			const weights = choices.map((c, i) =>
+				typed ? (percent(c.weight, `choice-${c.index}`, set) ?? 0) : even[i]!
+			);
+			for (const [i, c] of choices.entries()) {
+				if (typed && c.right !== weights[i]! > 0) {
+					set(
+						`choice-${c.index}`,
+						c.right
+							? 'A right choice needs a weight above 0%.'
+							: 'A wrong choice weighs 0% or less.'
+					);
+				}
+			}
+			const sum = weights.filter((w) => w > 0).reduce((total, w) => total + w, 0);
+			if (typed && Math.abs(sum - 1) > 0.001) {
+				set(
+					'choices',
+					`The right choices’ weights add up to ${Number((sum * 100).toFixed(3))}%, not 100%.`
+				);
+			}
+			question = {
+				...base,
+				type: 'multiple_response',
+				choices: choices.map((c, i) => ({
+					id: c.id,
+					text: c.text,
+					...(c.feedback ? { feedback: c.feedback } : {}),
+					weight: weights[i]!
+				})),
+				allOrNothing: v.allOrNothing
+			};
+			break;
+		}
+		case 'open_response': {
+			const modelAnswer = v.modelAnswer.trim();
+			if (modelAnswer.length > MAX_TEXT)
+				set('modelAnswer', `At most ${MAX_TEXT.toLocaleString('en-GB')} characters.`);
+			question = { ...base, type: 'open_response', modelAnswer };
+			break;
+		}
+		case 'description':
+			// A description's text is all in its prompt; it has no explanation.
+			if (v.explanation.trim() !== '')
+				set('explanation', 'A description has no explanation: put all its text above.');
+			question = { ...base, type: 'description', explanation: '' };
+			break;
 		case 'true_false':
 			if (v.truth === '' || v.truth === 'not_given')
 				set('truth', 'Say whether the statement is true or false.');
@@ -350,7 +502,23 @@ export function questionFromValues(values: EditorValues, id: string): BuildResul
 				set('answer', v.type === 'cloze' ? 'Write the missing words.' : 'Write the answer.');
 			const alternatives = [...new Set(lines(v.alternatives))].filter((a) => a !== answer);
 			if (v.type === 'short_answer') {
-				question = { ...base, type: 'short_answer', answer, alternatives };
+				const partialAnswers = lines(v.partialAnswers).flatMap((line) => {
+					const m = /^(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*%\s*(.+)$/i.exec(line);
+					const credit = m ? fromPercentText(m[1]!) : NaN;
+					if (!m || !(credit > 0 && credit < 1)) {
+						set('partialAnswers', `Write each as “50% answer”, with 1% to 99%: “${line}” is not.`);
+						return [];
+					}
+					return [{ answer: m[2]!.trim(), credit }];
+				});
+				question = {
+					...base,
+					type: 'short_answer',
+					answer,
+					alternatives,
+					...(partialAnswers.length ? { partialAnswers } : {}),
+					...(v.caseSensitive ? { caseSensitive: true as const } : {})
+				};
 			} else {
 				if ((v.before + v.after).trim() === '') {
 					set(
@@ -371,6 +539,26 @@ export function questionFromValues(values: EditorValues, id: string): BuildResul
 		}
 		case 'numeric': {
 			const answer = v.answer.trim();
+			const unit = v.unit.trim();
+			const range = /^(.+?)\s*\.\.\s*(.+)$/.exec(answer);
+			if (range) {
+				// A range as the teacher writes it: 2021..2022.
+				const [min, max] = [range[1]!, range[2]!].map((n) =>
+					numberPattern.test(n) && Number.isFinite(Number(n)) ? Number(n) : NaN
+				) as [number, number];
+				if (Number.isNaN(min) || Number.isNaN(max) || min > max) {
+					set('answer', 'Write a range as its lowest and highest number, like 2021..2022.');
+				}
+				if (unit.length > 100) set('unit', 'At most 100 characters.');
+				question = {
+					...base,
+					type: 'numeric',
+					...rangeMidpoint(min, max),
+					...(unit ? { unit } : {}),
+					range: { min, max }
+				};
+				break;
+			}
 			const tolerance = v.tolerance.trim() === '' ? '0' : v.tolerance.trim();
 			if (!numberPattern.test(answer) || !Number.isFinite(Number(answer))) {
 				set('answer', 'Give the answer as a number, like 4.5 or -12.');
@@ -378,7 +566,6 @@ export function questionFromValues(values: EditorValues, id: string): BuildResul
 			if (!numberPattern.test(tolerance) || !Number.isFinite(Number(tolerance))) {
 				set('tolerance', 'Give the tolerance as a number, like 0 or 0.5.');
 			} else if (Number(tolerance) < 0) set('tolerance', 'The tolerance must be zero or more.');
-			const unit = v.unit.trim();
 			if (unit.length > 100) set('unit', 'At most 100 characters.');
 			question = {
 				...base,
