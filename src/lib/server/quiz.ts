@@ -1,7 +1,6 @@
 // Attempts: starting one (its questions fixed by a seed), answering (graded here, on the
 // server, one transaction per answer, recorded once), finishing, and reading results back.
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { factBases } from '../content';
 import { describeResponse } from '../domain/describe-response';
 import { defaultQuiz, generateQuestions } from '../domain/generate-questions';
 import { gradeAnswer, type Grade, type Response } from '../domain/grade-answer';
@@ -11,6 +10,7 @@ import { createRandom } from '../domain/random';
 import { generateToken } from './auth';
 import type { Db } from './db';
 import { answer, attempt, attemptQuestion } from './db/schema';
+import { factBaseOf } from './fact-bases';
 import { recordQuizReview } from './flashcards';
 import { getVisibleSet, setQuestions, storedQuestionId } from './question-sets';
 
@@ -28,7 +28,7 @@ export function questionsForAttempt(
 	seed: number
 ): { questionId: string; question: Question }[] {
 	const stored = setQuestions(db, set.id);
-	const base = factBases.find((b) => b.source.id === set.sourceId);
+	const base = set.sourceId !== null ? factBaseOf(db, set.sourceId) : undefined;
 	if (set.origin === 'generated' && base) {
 		// Regenerate with this attempt's seed: the same stable ids, fresh wrong answers.
 		const storedIds = new Set(stored.map((s) => s.id));

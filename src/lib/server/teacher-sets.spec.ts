@@ -395,7 +395,8 @@ describe('assignToClasses', () => {
 
 describe('generating from facts', () => {
 	it('offers the people, predicates and dates of the source', () => {
-		const choices = generationChoices(base);
+		const choices = generationChoices(db, teacher, base);
+		expect(choices.sources).toEqual([{ id: base.source.id, title: base.source.title, own: false }]);
 		expect(choices.people.map((p) => p.id)).toContain('xi-jinping');
 		expect(choices.predicates.map((p) => p.value)).toContain('held_talks_with');
 		expect(choices.earliest! <= choices.latest!).toBe(true);

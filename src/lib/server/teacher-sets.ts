@@ -4,7 +4,6 @@
 import { and, asc, count, desc, eq, max } from 'drizzle-orm';
 import { syncSetCards } from './flashcards';
 import { z } from 'zod';
-import { factBases } from '../content';
 import type { Fact, FactBase } from '../domain/fact-base';
 import { validateQuestion } from '../domain/formats/json';
 import { MAX_IMPORT_QUESTIONS } from '../domain/formats/import';
@@ -19,7 +18,9 @@ import { generateToken } from './auth';
 import { assignSet, getOwnedClass, listTeacherClasses } from './classes';
 import type { Db } from './db';
 import { classAssignment, question, questionFact, questionSet, schoolClass } from './db/schema';
+import { factBaseOf } from './fact-bases';
 import { getVisibleSet, setQuestions } from './question-sets';
+import { canUseSource, usableSources } from './sources';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -521,16 +522,17 @@ export interface FactFilter {
 	to?: string;
 }
 
-export function sourceBase(sourceId: string): FactBase | undefined {
-	return factBases.find((b) => b.source.id === sourceId);
+/** The fact base of a source the teacher may generate from (the shipped ones and their own). */
+export function sourceBase(db: Db, teacherId: string, sourceId: string): FactBase | undefined {
+	return canUseSource(db, sourceId, teacherId) ? factBaseOf(db, sourceId) : undefined;
 }
 
-/** What the generate page offers for a source: its people, predicates and date range. */
-export function generationChoices(base: FactBase) {
+/** What the generate page offers for a source: the sources, its people, predicates and dates. */
+export function generationChoices(db: Db, teacherId: string, base: FactBase) {
 	const used = new Set(base.facts.flatMap((f) => [f.subject, f.object ?? '']));
 	const dates = base.facts.flatMap((f) => (f.date ? [f.date.date] : [])).sort();
 	return {
-		sources: factBases.map((b) => ({ id: b.source.id, title: b.source.title })),
+		sources: usableSources(db, teacherId),
 		people: base.entities
 			.filter((e) => e.kind === 'person' && used.has(e.id))
 			.map((e) => ({ id: e.id, name: e.name })),
