@@ -13,6 +13,7 @@ import { answer, attempt, attemptQuestion } from './db/schema';
 import { factBaseOf } from './fact-bases';
 import { recordQuizReview } from './flashcards';
 import { getVisibleSet, setQuestions, storedQuestionId } from './question-sets';
+import { canSeeSource, type Viewer } from './sources';
 
 /** Time on one question beyond this is a learner who walked away, not thinking time. */
 const MAX_QUESTION_MS = 30 * 60_000;
@@ -105,7 +106,8 @@ export interface AnsweredView {
 	feedback?: string;
 	rightAnswer: string;
 	explanation: string;
-	evidence?: { quote: string; sourceId: string; factId: string };
+	/** The quote, and its place in the source when the viewer may open it (see linkEvidence). */
+	evidence?: { quote: string; sourceId: string; factId: string; linked: boolean };
 }
 
 export interface QuestionView {
@@ -114,6 +116,28 @@ export interface QuestionView {
 	answered: AnsweredView | null;
 	/** Only when asked to reveal (a finished attempt): the right answer of an unanswered question. */
 	rightAnswer?: string;
+}
+
+/**
+ * Marks each answered question's evidence with whether the viewer may open its source: a
+ * teacher's text is linked for the learners it is assigned to, not for anyone with the set's link.
+ */
+export function linkEvidence<T extends { answered: AnsweredView | null }>(
+	db: Db,
+	viewer: Viewer | null,
+	questions: T[]
+): T[] {
+	const seen = new Map<string, boolean>();
+	const may = (id: string) => {
+		let ok = seen.get(id);
+		if (ok === undefined) seen.set(id, (ok = canSeeSource(db, id, viewer)));
+		return ok;
+	};
+	for (const q of questions) {
+		const e = q.answered?.evidence;
+		if (e) e.linked = may(e.sourceId);
+	}
+	return questions;
 }
 
 /** What the page may show: the public question, and the key only once it is answered. */
@@ -168,7 +192,14 @@ function answeredView(
 		rightAnswer: describeAnswer(q),
 		explanation: q.explanation,
 		...(q.provenance && factId
-			? { evidence: { quote: q.provenance.quote, sourceId: q.provenance.sourceId, factId } }
+			? {
+					evidence: {
+						quote: q.provenance.quote,
+						sourceId: q.provenance.sourceId,
+						factId,
+						linked: false
+					}
+				}
 			: {})
 	};
 }

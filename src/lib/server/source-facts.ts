@@ -280,7 +280,12 @@ function suggestionWrite(tx: Conn, sourceId: string, body: StoredSuggestion): Fa
 }
 
 export type AcceptResult =
-	| { ok: true; accepted: number; failed: { id: string; statement: string; message: string }[] }
+	| {
+			ok: true;
+			/** The statements of the facts accepted, in order. */
+			accepted: string[];
+			failed: { id: string; statement: string; message: string }[];
+	  }
 	| { ok: false; status: 404; message: string };
 
 /**
@@ -318,7 +323,7 @@ export function acceptSuggestions(
 			if ('id' in which && rows.length === 0) {
 				return { ok: false, status: 404, message: 'No pending suggestion of yours has that id.' };
 			}
-			let accepted = 0;
+			const accepted: string[] = [];
 			const failed: { id: string; statement: string; message: string }[] = [];
 			for (const row of rows) {
 				const result = writeFact(tx, sourceId, suggestionWrite(tx, sourceId, row.body), {
@@ -326,7 +331,7 @@ export function acceptSuggestions(
 					suggestionId: row.id,
 					now
 				});
-				if (result.ok) accepted++;
+				if (result.ok) accepted.push(row.body.fact.statement);
 				else
 					failed.push({
 						id: row.id,
@@ -334,29 +339,33 @@ export function acceptSuggestions(
 						message: Object.values(result.errors).join(' ')
 					});
 			}
-			if (accepted) syncFactCards(tx, sourceId);
+			if (accepted.length) syncFactCards(tx, sourceId);
 			return { ok: true, accepted, failed };
 		},
 		{ behavior: 'immediate' }
 	);
 }
 
-/** Rejects a pending suggestion: it is not suggested again for later versions of the text. */
+/**
+ * Rejects a pending suggestion: it is not suggested again for later versions of the text.
+ * Returns its statement, or undefined when there is no such pending suggestion of the teacher's.
+ */
 export function rejectSuggestion(
 	db: Db,
 	ownerId: string,
 	sourceId: string,
 	suggestionId: string,
 	now = new Date()
-): boolean {
+): string | undefined {
 	return db.transaction((tx) => {
-		if (!getOwnSource(tx, ownerId, sourceId)) return false;
-		if (!pendingSuggestion(tx, sourceId, suggestionId)) return false;
+		if (!getOwnSource(tx, ownerId, sourceId)) return undefined;
+		const row = pendingSuggestion(tx, sourceId, suggestionId);
+		if (!row) return undefined;
 		tx.update(suggestion)
 			.set({ status: 'rejected', decidedAt: now })
 			.where(eq(suggestion.id, suggestionId))
 			.run();
-		return true;
+		return row.body.fact.statement;
 	});
 }
 

@@ -108,7 +108,7 @@ describe('suggestions', () => {
 		const [role] = pendingOf(id, 'role');
 		expect(acceptSuggestions(db, teacher, id, { id: role!.id })).toEqual({
 			ok: true,
-			accepted: 1,
+			accepted: [role!.body.fact.statement],
 			failed: []
 		});
 		const base = factBaseOf(db, id)!;
@@ -138,7 +138,11 @@ describe('suggestions', () => {
 		const roles = pendingOf(id, 'role');
 		acceptSuggestions(db, teacher, id, { kind: 'role' });
 		const result = acceptSuggestions(db, teacher, id, { kind: 'quote' });
-		expect(result).toEqual({ ok: true, accepted: quotes.length, failed: [] });
+		expect(result).toEqual({
+			ok: true,
+			accepted: quotes.map((q) => q.body.fact.statement),
+			failed: []
+		});
 		const base = factBaseOf(db, id)!;
 		expect(base.facts).toHaveLength(roles.length + quotes.length);
 		// Steve Jurczyk is named by a role and a quote: one entity.
@@ -149,8 +153,8 @@ describe('suggestions', () => {
 	it('rejected: gone from the list, and not suggested again for a new version', () => {
 		const { id } = createSource(db, teacher, details, mars);
 		const [role] = pendingOf(id, 'role');
-		expect(rejectSuggestion(db, rival, id, role!.id)).toBe(false);
-		expect(rejectSuggestion(db, teacher, id, role!.id)).toBe(true);
+		expect(rejectSuggestion(db, rival, id, role!.id)).toBeUndefined();
+		expect(rejectSuggestion(db, teacher, id, role!.id)).toBe(role!.body.fact.statement);
 		expect(pendingOf(id).some((s) => s.id === role!.id)).toBe(false);
 		addVersion(db, teacher, id, `${mars}\nThe rover weighs about a tonne.`);
 		expect(

@@ -2,7 +2,13 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app-db';
 import { readFormChecked } from '$lib/server/forms';
 import { getVisibleSet } from '$lib/server/question-sets';
-import { attemptQuestions, finishAttempt, ownAttempt, queueAnswer } from '$lib/server/quiz';
+import {
+	attemptQuestions,
+	finishAttempt,
+	linkEvidence,
+	ownAttempt,
+	queueAnswer
+} from '$lib/server/quiz';
 import { parseResponseForm } from '$lib/server/quiz-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +24,7 @@ function mine(event: Pick<RequestEvent, 'locals' | 'params'>) {
 export const load: PageServerLoad = (event) => {
 	const { found } = mine(event);
 	const db = getDb();
-	const questions = attemptQuestions(db, found.id, found.seed);
+	const questions = linkEvidence(db, event.locals.user, attemptQuestions(db, found.id, found.seed));
 	const set = getVisibleSet(db, found.setId, found.userId);
 	const requested = Number(event.url.searchParams.get('q'));
 	const firstOpen = questions.findIndex((q) => q.answered === null);
