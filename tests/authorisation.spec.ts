@@ -5,7 +5,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { countRows } from './db';
+import { column, countRows, openTestDb } from './db';
 import { ADMIN, apiSignUp, postForm, uniqueName } from './helpers';
 
 /** teacher: teacher A, who owns the fixture. */
@@ -20,6 +20,10 @@ interface Fixture {
 	/** Teacher A's draft question set, and the id of its one question. */
 	setId: string;
 	questionId: string;
+	/** Teacher A's own source, one of its facts, and one of its pending suggestions. */
+	sourceId: string;
+	factId: string;
+	suggestionId: string;
 }
 
 interface Rule {
@@ -38,6 +42,24 @@ const everyoneButOwner: Actor[] = ['anonymous', 'guest', 'learner', 'otherTeache
 const notTeachers: Actor[] = ['anonymous', 'guest', 'learner'];
 const notAccounts: Actor[] = ['anonymous', 'guest'];
 const notAdmins: Actor[] = ['anonymous', 'guest', 'learner', 'teacher', 'otherTeacher'];
+
+/** A source file and a fact as an intruder would send them. */
+const injectedFile = JSON.stringify({
+	version: 1,
+	source: { id: 'injected', title: 'Injected', publishedOn: '2024-01-01', body: 'Injected text.' },
+	entities: [],
+	facts: []
+});
+const injectedFact = {
+	quote: 'Private source',
+	predicate: 'is_a',
+	subject: '+new',
+	subjectName: 'Injected',
+	subjectKind: 'thing',
+	valueText: 'injected',
+	statement: 'Injected.',
+	intent: 'save'
+};
 
 /** Every route of the app: adding a route without a line here fails the first test. */
 const rules: Record<string, Rule> = {
@@ -247,6 +269,58 @@ const rules: Record<string, Rule> = {
 			}
 		}
 	},
+	'/teach/sources': { path: () => '/teach/sources', refuseGet: notTeachers, actions: {} },
+	'/teach/sources/new': {
+		path: () => '/teach/sources/new',
+		refuseGet: notTeachers,
+		actions: {
+			create: {
+				refuse: notTeachers,
+				form: () => ({ title: 'Intruders', publishedOn: '2024-01-01', text: 'Injected text.' })
+			}
+		}
+	},
+	'/teach/sources/import': {
+		path: () => '/teach/sources/import',
+		refuseGet: notTeachers,
+		actions: { import: { refuse: notTeachers, form: () => ({ text: injectedFile }) } }
+	},
+	'/teach/sources/[id]': {
+		path: (f) => `/teach/sources/${f.sourceId}`,
+		refuseGet: everyoneButOwner,
+		actions: {
+			accept: { refuse: everyoneButOwner, form: (f) => ({ suggestion: f.suggestionId }) },
+			acceptKind: { refuse: everyoneButOwner, form: () => ({ kind: 'quote' }) },
+			reject: { refuse: everyoneButOwner, form: (f) => ({ suggestion: f.suggestionId }) },
+			removeFact: { refuse: everyoneButOwner, form: (f) => ({ fact: f.factId }) },
+			newSet: { refuse: everyoneButOwner }
+		}
+	},
+	'/teach/sources/[id]/version': {
+		path: (f) => `/teach/sources/${f.sourceId}/version`,
+		refuseGet: everyoneButOwner,
+		actions: { save: { refuse: everyoneButOwner, form: () => ({ text: 'Injected version.' }) } }
+	},
+	// Editing the owner's pending suggestion: nobody else may see it or accept it edited.
+	'/teach/sources/[id]/facts/new': {
+		path: (f) => `/teach/sources/${f.sourceId}/facts/new?suggestion=${f.suggestionId}`,
+		refuseGet: everyoneButOwner,
+		actions: { save: { refuse: everyoneButOwner, form: () => injectedFact } }
+	},
+	'/teach/sources/[id]/facts/[factId]': {
+		path: (f) => `/teach/sources/${f.sourceId}/facts/${f.factId}`,
+		refuseGet: everyoneButOwner,
+		actions: {
+			save: { refuse: everyoneButOwner, form: () => injectedFact },
+			remove: { refuse: everyoneButOwner }
+		}
+	},
+	// A teacher's source is its owner's and the admins' to read (learners': once assigned).
+	'/api/sources/[id]/export': {
+		path: (f) => `/api/sources/${f.sourceId}/export`,
+		refuseGet: ['anonymous', 'guest', 'learner', 'otherTeacher'],
+		actions: {}
+	},
 	// A draft set's export is its owner's alone; a published one is anyone's (foundation tests).
 	'/api/sets/[id]/export': {
 		path: (f) => `/api/sets/${f.setId}/export?format=json`,
@@ -340,13 +414,38 @@ test('each route and action refuses everyone who may not use it', async ({
 		/[?&]added=([^&#]+)/.exec(added.headers()['location'] ?? '')?.[1] ?? ''
 	);
 	expect(questionId, 'question added').toBeTruthy();
+	// A source with one accepted fact and suggestions still pending.
+	const madeSource = await postForm(
+		owner,
+		'/teach/sources/new?/create',
+		{
+			title: 'Private source',
+			publishedOn: '2021-02-19',
+			text: 'Private source text. "This landing is one of those pivotal moments for NASA," acting NASA Administrator Steve Jurczyk said. Project scientist Ken Farley described the crater as "a perfect place to look for life."'
+		},
+		base
+	);
+	const sourceId = /\/teach\/sources\/([^/?#]+)/.exec(madeSource.headers()['location'] ?? '')?.[1];
+	expect(sourceId, 'source created').toBeTruthy();
+	const [toAccept, suggestionId] = column(
+		"select id from suggestion where source_id = ? and status = 'pending' order by position",
+		sourceId
+	);
+	expect(suggestionId, 'two suggestions').toBeTruthy();
+	await postForm(owner, `/teach/sources/${sourceId}?/accept`, { suggestion: toAccept! }, base);
+	const [factId] = column('select id from fact where source_id = ?', sourceId);
+	expect(factId, 'fact accepted').toBeTruthy();
 	const fixture: Fixture = {
 		classId: classId!,
 		learnerId,
 		attemptId: attemptId!,
 		setId: setId!,
-		questionId
+		questionId,
+		sourceId: sourceId!,
+		factId: factId!,
+		suggestionId: suggestionId!
 	};
+	const sourceBefore = sourceState(sourceId!);
 	const answersBefore = countRows('answer', 'attempt_id = ?', attemptId);
 	const auditBefore = countRows('audit_log');
 	const codesBefore = countRows('reset_code');
@@ -358,6 +457,7 @@ test('each route and action refuses everyone who may not use it', async ({
 			const text = await r.text();
 			expect(text).not.toContain('Private class');
 			expect(text).not.toContain('Private question');
+			expect(text).not.toContain('Private source');
 		}
 		for (const [name, action] of Object.entries(rule.actions)) {
 			for (const actor of action.refuse) {
@@ -394,6 +494,20 @@ test('each route and action refuses everyone who may not use it', async ({
 	expect(countRows('reset_code')).toBe(codesBefore);
 	expect(countRows('audit_log')).toBe(auditBefore);
 	expect(countRows('site_settings', "teacher_signup != 'anyone'")).toBe(0);
+	// The source too: its text, its fact and its suggestions as they were, and no intruder's.
+	expect(sourceState(fixture.sourceId)).toEqual(sourceBefore);
+	expect(countRows('source', "title in ('Intruders', 'Injected')")).toBe(0);
+	expect(countRows('entity', "name = 'Injected'")).toBe(0);
+	// Its page is the owner's and the admins'; to everyone else it does not exist.
+	for (const actor of ['anonymous', 'guest', 'learner', 'otherTeacher'] as const) {
+		const r = await actors[actor].get(`/sources/${fixture.sourceId}`, { maxRedirects: 0 });
+		expect(r.status(), `/sources/[id] of a teacher's source as ${actor}`).toBe(404);
+		expect(await r.text()).not.toContain('Private source');
+	}
+	for (const actor of ['teacher', 'admin'] as const) {
+		const r = await actors[actor].get(`/sources/${fixture.sourceId}`);
+		expect(await r.text(), `/sources/[id] as ${actor}`).toContain('Private source text.');
+	}
 
 	// Fuzzing as the owner, who passes every access check: random and malformed forms to
 	// every action get an answer (a refusal, usually), never a server error.
@@ -435,7 +549,18 @@ test('each route and action refuses everyone who may not use it', async ({
 		'timeZone',
 		'deviceTimeZone',
 		'dayStartHour',
-		'email'
+		'email',
+		'suggestion',
+		'fact',
+		'kind',
+		'publishedOn',
+		'quote',
+		'quoteStart',
+		'predicate',
+		'subject',
+		'subjectName',
+		'fromSentence',
+		'trimEnd'
 	];
 	const forms = fc.sample(
 		fc.array(fc.tuple(fc.constantFrom(...names), fc.string({ unit: 'binary', maxLength: 40 })), {
@@ -478,6 +603,27 @@ test('each route and action refuses everyone who may not use it', async ({
 		}
 	}
 });
+
+/** What a source is made of, to compare before and after the walk. */
+function sourceState(sourceId: string) {
+	const db = openTestDb();
+	try {
+		return {
+			source: db.prepare('select version, revision, title from source where id = ?').get(sourceId),
+			versions: db
+				.prepare('select version, body from source_version where source_id = ?')
+				.all(sourceId),
+			facts: db
+				.prepare('select id, statement, quote, anchored from fact where source_id = ?')
+				.all(sourceId),
+			suggestions: db
+				.prepare('select id, status from suggestion where source_id = ? order by id')
+				.all(sourceId)
+		};
+	} finally {
+		db.close();
+	}
+}
 
 /** Refused: sent to sign in, forbidden, or told it does not exist. */
 function refused(status: number, location: string | undefined): boolean {

@@ -15,10 +15,15 @@ export function countRows(
 		| 'attempt_question'
 		| 'audit_log'
 		| 'class'
+		| 'entity'
+		| 'fact'
 		| 'question'
 		| 'question_set'
 		| 'reset_code'
 		| 'site_settings'
+		| 'source'
+		| 'source_version'
+		| 'suggestion'
 		| 'user',
 	where = '1=1',
 	...params: unknown[]
@@ -30,6 +35,19 @@ export function countRows(
 				n: number;
 			}
 		).n;
+	} finally {
+		db.close();
+	}
+}
+
+/** The first column of a query's rows, read and the connection closed. */
+export function column<T = string>(sql: string, ...params: unknown[]): T[] {
+	const db = openTestDb();
+	try {
+		return db
+			.prepare(sql)
+			.pluck()
+			.all(...params) as T[];
 	} finally {
 		db.close();
 	}
