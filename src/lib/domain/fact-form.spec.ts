@@ -3,17 +3,16 @@ import type { Entity } from './fact-base';
 import {
 	applyQuoteIntent,
 	buildFact,
-	draftStatement,
 	emptyFactForm,
 	NEW_ENTITY,
 	parseAliases,
-	predicateGuide,
 	problemsToErrors,
 	readFactForm,
 	valuesFromFact,
 	type FactFormValues
 } from './fact-form';
 import { predicates } from './fact-base';
+import { draftStatement, predicateGuide } from './predicate-guide';
 import { sentencesOf } from './quote-picker';
 
 const entities: Entity[] = [

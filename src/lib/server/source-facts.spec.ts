@@ -9,15 +9,14 @@ import { checkFactBase, entityKinds, predicates, type Entity } from '../domain/f
 import {
 	applyQuoteIntent,
 	buildFact,
-	draftStatement,
 	emptyFactForm,
 	entitySlots,
 	NEW_ENTITY,
-	predicateGuide,
 	readFactForm,
 	type FactFormValues
 } from '../domain/fact-form';
 import { generateQuestions } from '../domain/generate-questions';
+import { draftStatement, predicateGuide } from '../domain/predicate-guide';
 import { sentencesOf } from '../domain/quote-picker';
 import { factBaseOf } from './fact-bases';
 import { saveFact } from './source-facts';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { predicateGuide } from '$lib/domain/fact-form';
+import { predicateGuide } from '$lib/domain/predicate-guide';
 import { segmentArticle } from '$lib/domain/highlight';
 import { suggestionKinds, type SuggestionKind } from '$lib/domain/suggest/types';
 import { getDb } from '$lib/server/app-db';

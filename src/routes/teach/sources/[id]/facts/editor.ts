@@ -5,14 +5,13 @@ import { entityKinds, predicates, type Entity } from '$lib/domain/fact-base';
 import {
 	applyQuoteIntent,
 	buildFact,
-	draftStatement,
 	NEW_ENTITY,
-	predicateGuide,
 	readFactForm,
 	type FactFormErrors,
 	type FactFormValues
 } from '$lib/domain/fact-form';
 import { segmentArticle } from '$lib/domain/highlight';
+import { draftStatement, predicateGuide } from '$lib/domain/predicate-guide';
 import { sentencesOf } from '$lib/domain/quote-picker';
 import { getDb } from '$lib/server/app-db';
 import { readSourceFacts } from '$lib/server/fact-bases';
