@@ -16,25 +16,27 @@ import type { Db } from './db';
 import { loadFactBase } from './db/content';
 import { classAssignment, question, questionFact, user } from './db/schema';
 import {
+	filterFacts,
+	generateCandidates,
+	generatedQuestion,
+	generationChoices,
+	rebuildCandidates,
+	regenerateCandidate
+} from './generate-from-facts';
+import {
 	addQuestion,
 	assignToClasses,
 	createSet,
 	deleteSet,
 	duplicateSet,
 	exportableSet,
-	filterFacts,
-	generateCandidates,
-	generatedQuestion,
-	generationChoices,
 	getTeacherQuestion,
 	getTeacherSet,
 	importQuestions,
 	listTeacherSets,
-	rebuildCandidates,
 	moveQuestion,
 	parseTags,
 	publishSet,
-	regenerateCandidate,
 	removeQuestion,
 	setAssignments,
 	setDetailsSchema,

@@ -7,17 +7,16 @@ import { usableSources } from '$lib/server/sources';
 import { ownQuery, readForm } from '$lib/server/forms';
 import { newSeed } from '$lib/server/quiz';
 import {
-	addQuestion,
 	generateCandidates,
 	generatedQuestion,
 	generationChoices,
 	rebuildCandidates,
 	regenerateCandidate,
-	setQuestionIds,
 	sourceBase,
 	type Candidate,
 	type FactFilter
-} from '$lib/server/teacher-sets';
+} from '$lib/server/generate-from-facts';
+import { addQuestion, setQuestionIds } from '$lib/server/teacher-sets';
 import { ownedSet } from '../owned';
 import { typeLabels } from '../questions/question-form';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app-db';
 import { field, ownQuery, readFormChecked } from '$lib/server/forms';
-import { addQuestion, generatedQuestion, sourceBase } from '$lib/server/teacher-sets';
+import { generatedQuestion, sourceBase } from '$lib/server/generate-from-facts';
+import { addQuestion } from '$lib/server/teacher-sets';
 import { ownedSet } from '../../owned';
 import {
 	applyIntent,
