@@ -113,7 +113,10 @@ test('a teacher curates a new text and teaches it; a learner opens the evidence;
 	await expect(page.getByLabel('What the fact says (predicate)')).toHaveValue('count_of');
 	await expect(page.getByText(/How many of something the subject has/).first()).toBeVisible();
 	await tabTo(page, page.getByLabel('Subject'));
+	// The fields for a new entity show once it is asked for.
+	await expect(page.getByRole('group', { name: 'New subject' })).toBeHidden();
 	await page.keyboard.press('End');
+	await expect(page.getByRole('group', { name: 'New subject' })).toBeVisible();
 	await expect(page.getByLabel('Subject')).toHaveValue('+new');
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('textbox', { name: 'Name' }).first()).toBeFocused();
@@ -297,4 +300,80 @@ test('bad input is refused with a message, and nothing is stored', async ({ brow
 	expect(await page.locator('img[src="x"]').count()).toBe(0);
 	expect(dialogs).toBe(0);
 	expect(stored()).toBe(2);
+});
+
+test('a source is shared as a file, imported all or nothing, and corrected in a new version', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const page = await newPage(browser);
+	await signUp(page, uniqueName('sharer'), 'teacher');
+	const id = await addSource(page, 'Mars, to share');
+	await page.getByRole('button', { name: /^Accept all 2 quotations$/ }).click();
+	await expect(page.getByRole('status').first()).toHaveText('Accepted 2 quotations.');
+
+	// The export is the fact-base file; imported again, it is a new source with new ids.
+	const exported = await page.request.get(`/api/sources/${id}/export`);
+	expect(exported.headers()['content-disposition']).toContain(`${id}.factbase.json`);
+	const file = await exported.json();
+	expect(file).toMatchObject({ version: 1, source: { id, title: 'Mars, to share' } });
+	expect(file.facts).toHaveLength(2);
+	await page.goto('/teach/sources/import', { waitUntil: 'networkidle' });
+	await page.getByLabel('The .json file').setInputFiles({
+		name: 'mars.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(file))
+	});
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByText('The source is imported with 2 facts.')).toBeVisible();
+	const copy = sourceIdOf(page);
+	expect(copy).not.toBe(id);
+	await expect(page.getByRole('heading', { name: 'Facts (2)' })).toBeVisible();
+
+	// A broken file: every problem named by its path, nothing imported.
+	const sources = countRows('source');
+	const broken = {
+		...file,
+		source: { ...file.source, publishedOn: '2021-13-01' },
+		facts: [{ ...file.facts[0], subject: 'nobody', quote: 'Words the text never had' }]
+	};
+	await page.goto('/teach/sources/import', { waitUntil: 'networkidle' });
+	await page.getByLabel('Or paste its JSON').fill(JSON.stringify(broken));
+	await page.getByRole('button', { name: 'Import' }).click();
+	const problems = page.getByRole('alert');
+	await expect(problems).toContainText('Nothing was imported: 3 problems.');
+	for (const path of ['source.publishedOn', 'facts.0.subject', 'facts.0.quote']) {
+		await expect(problems.getByText(path, { exact: true })).toBeVisible();
+	}
+	await page.getByLabel('Or paste its JSON').fill('{ "version": 1, ');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(problems).toContainText('this is not JSON');
+	expect(countRows('source')).toBe(sources);
+
+	// A new version loses one quote: the fact is kept, listed, and re-anchored by its teacher.
+	await page.goto(`/teach/sources/${id}/version`, { waitUntil: 'networkidle' });
+	const text = page.getByRole('textbox', { name: 'The text' });
+	await text.fill('');
+	await page.getByRole('button', { name: 'Save the new version' }).click();
+	await expect(
+		page.getByText('Paste the text, or upload it as a .txt, .md or .html file.')
+	).toBeVisible();
+	await text.fill(
+		mars.replace('a perfect place to look for life', 'an ideal place to look for life')
+	);
+	await page.getByRole('button', { name: 'Save the new version' }).click();
+	await expect(
+		page.getByText(/Version 2 of the text is saved\. 1 fact lost its quote/)
+	).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Facts (1)' })).toBeVisible();
+	await page.getByRole('link', { name: /^Re-anchor “Ken Farley/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Re-anchor a fact');
+	await page
+		.getByLabel('Quote', { exact: true })
+		.fill('Ken Farley described the crater as "an ideal place to look for life."');
+	await page.getByLabel('What they said').fill('an ideal place to look for life');
+	await page.getByRole('button', { name: 'Save the fact' }).click();
+	await expect(page.getByText('The fact is saved.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Facts (2)' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /Facts to re-anchor/ })).toHaveCount(0);
 });

@@ -260,8 +260,13 @@ describe('facts curated by hand', () => {
 		expect(saveFact(db, rival, id, write, { factId: saved.factId })).toMatchObject({ status: 404 });
 		expect(removeFact(db, rival, id, saved.factId)).toBe(false);
 		expect(getOwnFact(db, rival, id, saved.factId)).toBeUndefined();
+		expect(
+			db.select().from(card).where(eq(card.factId, saved.factId)).all().length
+		).toBeGreaterThan(0);
 		expect(removeFact(db, teacher, id, saved.factId)).toBe(true);
 		expect(factBaseOf(db, id)!.facts).toEqual([]);
+		// Its flashcards went with it.
+		expect(db.select().from(card).where(eq(card.sourceId, id)).all()).toEqual([]);
 	});
 });
 
