@@ -42,6 +42,36 @@ export function factOfRow(row: FactRow): Fact {
 	};
 }
 
+/**
+ * A fact's columns, but for its id, source and position: its quote anchored at `quoteStart`
+ * in the current text, or kept from an earlier one (`anchored` false).
+ */
+export function factColumns(f: Omit<Fact, 'id'>, quoteStart: number, anchored = true) {
+	return {
+		predicate: f.predicate,
+		subjectId: f.subject,
+		objectId: f.object ?? null,
+		placeId: f.place ?? null,
+		valueText: f.value?.kind === 'text' ? f.value.text : null,
+		valueNumber: f.value?.kind === 'number' ? f.value.amount : null,
+		valueUnit: f.value?.kind === 'number' ? f.value.unit : null,
+		date: f.date?.date ?? null,
+		datePrecision: f.date?.precision ?? null,
+		dateWording: f.date?.wording ?? null,
+		statement: f.statement,
+		quote: f.quote,
+		quoteStart,
+		quoteEnd: quoteStart + f.quote.length,
+		anchored
+	};
+}
+
+/** The join of a source with its current text. */
+export const currentText = and(
+	eq(sourceVersion.sourceId, source.id),
+	eq(sourceVersion.version, source.version)
+);
+
 /** Assembles a source's fact base from its rows, uncached (inside a transaction, say). */
 export function readSourceFacts(db: Conn, sourceId: string): SourceFacts | undefined {
 	const row = db
@@ -55,10 +85,7 @@ export function readSourceFacts(db: Conn, sourceId: string): SourceFacts | undef
 			body: sourceVersion.body
 		})
 		.from(source)
-		.innerJoin(
-			sourceVersion,
-			and(eq(sourceVersion.sourceId, source.id), eq(sourceVersion.version, source.version))
-		)
+		.innerJoin(sourceVersion, currentText)
 		.where(eq(source.id, sourceId))
 		.get();
 	if (!row) return undefined;

@@ -16,7 +16,7 @@ import { locateQuote } from '../domain/quote-picker';
 import type { StoredSuggestion, SuggestionKind } from '../domain/suggest';
 import type { Conn, Db } from './db';
 import { entity, fact, suggestion, type SuggestionRow } from './db/schema';
-import { bumpRevision, readSourceFacts } from './fact-bases';
+import { bumpRevision, factColumns, readSourceFacts } from './fact-bases';
 import { syncFactCards } from './flashcards';
 import { getOwnSource, readableId } from './teacher-sources';
 
@@ -131,24 +131,7 @@ function writeFact(
 	}
 	const body = facts.base.source.body;
 	const start = locateQuote(body, write.fact.quote, write.quoteStart);
-	const f = write.fact;
-	const row = {
-		predicate: f.predicate,
-		subjectId: f.subject,
-		objectId: f.object ?? null,
-		placeId: f.place ?? null,
-		valueText: f.value?.kind === 'text' ? f.value.text : null,
-		valueNumber: f.value?.kind === 'number' ? f.value.amount : null,
-		valueUnit: f.value?.kind === 'number' ? f.value.unit : null,
-		date: f.date?.date ?? null,
-		datePrecision: f.date?.precision ?? null,
-		dateWording: f.date?.wording ?? null,
-		statement: f.statement,
-		quote: f.quote,
-		quoteStart: start,
-		quoteEnd: start + f.quote.length,
-		anchored: true
-	};
+	const row = factColumns(write.fact, start);
 	if (existing) tx.update(fact).set(row).where(eq(fact.id, factId)).run();
 	else
 		tx.insert(fact)

@@ -9,7 +9,7 @@ import type { FactBaseProblem } from '../domain/fact-base';
 import { locateQuote } from '../domain/quote-picker';
 import type { Db } from './db';
 import { entity, fact, source, sourceVersion } from './db/schema';
-import { readSourceFacts, sourceFactsOf } from './fact-bases';
+import { factColumns, readSourceFacts, sourceFactsOf } from './fact-bases';
 import { syncFactCards } from './flashcards';
 import { getSource } from './sources';
 import { readableId } from './teacher-sources';
@@ -119,21 +119,7 @@ export function importSource(
 						id: factId,
 						sourceId: id,
 						position,
-						predicate: f.predicate,
-						subjectId: f.subject,
-						objectId: f.object ?? null,
-						placeId: f.place ?? null,
-						valueText: f.value?.kind === 'text' ? f.value.text : null,
-						valueNumber: f.value?.kind === 'number' ? f.value.amount : null,
-						valueUnit: f.value?.kind === 'number' ? f.value.unit : null,
-						date: f.date?.date ?? null,
-						datePrecision: f.date?.precision ?? null,
-						dateWording: f.date?.wording ?? null,
-						statement: f.statement,
-						quote: f.quote,
-						quoteStart: at,
-						quoteEnd: at + f.quote.length,
-						anchored: anchored.has(f.id)
+						...factColumns(f, at, anchored.has(f.id))
 					})
 					.run();
 			}

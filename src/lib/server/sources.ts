@@ -5,6 +5,7 @@ import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { canAdminister } from './access';
 import type { Db } from './db';
+import { currentText } from './fact-bases';
 import {
 	classAssignment,
 	classMember,
@@ -167,10 +168,7 @@ export function getSource(db: Db, id: string) {
 			body: sourceVersion.body
 		})
 		.from(source)
-		.innerJoin(
-			sourceVersion,
-			and(eq(sourceVersion.sourceId, source.id), eq(sourceVersion.version, source.version))
-		)
+		.innerJoin(sourceVersion, currentText)
 		.where(eq(source.id, id))
 		.get();
 	if (!row) return undefined;

@@ -12,7 +12,7 @@ import { kebab } from '../domain/suggest/ids';
 import { generateToken } from './auth';
 import type { Conn, Db } from './db';
 import { fact, source, sourceVersion, suggestion } from './db/schema';
-import { bumpRevision, factOfRow } from './fact-bases';
+import { bumpRevision, factOfRow, currentText } from './fact-bases';
 import { syncFactCards } from './flashcards';
 
 export const MAX_TITLE = 200;
@@ -225,10 +225,7 @@ export function getOwnSource(db: Conn, ownerId: string, sourceId: string) {
 			body: sourceVersion.body
 		})
 		.from(source)
-		.innerJoin(
-			sourceVersion,
-			and(eq(sourceVersion.sourceId, source.id), eq(sourceVersion.version, source.version))
-		)
+		.innerJoin(sourceVersion, currentText)
 		.where(and(eq(source.id, sourceId), eq(source.ownerId, ownerId)))
 		.get();
 }

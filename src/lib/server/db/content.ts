@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import { checkFactBase, type FactBase } from '../../domain/fact-base';
-import { bumpRevision } from '../fact-bases';
+import { bumpRevision, factColumns } from '../fact-bases';
 import type { Db } from './index';
 import { entity, fact, source, sourceVersion } from './schema';
 
@@ -109,21 +109,7 @@ export function loadFactBase(db: Db, input: FactBase): LoadResult {
 				id: f.id,
 				sourceId,
 				position,
-				predicate: f.predicate,
-				subjectId: f.subject,
-				objectId: f.object ?? null,
-				placeId: f.place ?? null,
-				valueText: f.value?.kind === 'text' ? f.value.text : null,
-				valueNumber: f.value?.kind === 'number' ? f.value.amount : null,
-				valueUnit: f.value?.kind === 'number' ? f.value.unit : null,
-				date: f.date?.date ?? null,
-				datePrecision: f.date?.precision ?? null,
-				dateWording: f.date?.wording ?? null,
-				statement: f.statement,
-				quote: f.quote,
-				quoteStart,
-				quoteEnd: quoteStart + f.quote.length,
-				anchored: true
+				...factColumns(f, quoteStart)
 			};
 			tx.insert(fact).values(factRow).onConflictDoUpdate({ target: fact.id, set: factRow }).run();
 		}

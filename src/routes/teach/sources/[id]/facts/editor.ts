@@ -30,24 +30,26 @@ export function editorChoices(source: Source, suggested: readonly Entity[] = [])
 	const have = new Set(entities.map((e) => e.id));
 	return {
 		source: { id: source.id, title: source.title },
-		paragraphs: segmentArticle(source.body, []).map((p) => ({
-			start: p.start,
-			heading: p.heading,
-			text: p.segments.map((s) => s.text).join('')
-		})),
-		sentences: sentencesOf(source.body).map((s, i) => ({
-			value: String(i),
-			label: `${i + 1}. ${label(s.text)}`
-		})),
-		entities: [
-			...entities.map((e) => ({ id: e.id, label: `${e.name} (${e.kind})` })),
-			...suggested
-				.filter((e) => !have.has(e.id))
-				.map((e) => ({ id: e.id, label: `${e.name} (${e.kind}, suggested)` }))
-		],
-		predicates: predicates.map((p) => ({ id: p, ...predicateGuide[p] })),
-		kinds: [...entityKinds],
-		newEntity: NEW_ENTITY
+		choices: {
+			paragraphs: segmentArticle(source.body, []).map((p) => ({
+				start: p.start,
+				heading: p.heading,
+				text: p.segments.map((s) => s.text).join('')
+			})),
+			sentences: sentencesOf(source.body).map((s, i) => ({
+				value: String(i),
+				label: `${i + 1}. ${label(s.text)}`
+			})),
+			entities: [
+				...entities.map((e) => ({ id: e.id, label: `${e.name} (${e.kind})` })),
+				...suggested
+					.filter((e) => !have.has(e.id))
+					.map((e) => ({ id: e.id, label: `${e.name} (${e.kind}, suggested)` }))
+			],
+			predicates: predicates.map((p) => ({ id: p, ...predicateGuide[p] })),
+			kinds: [...entityKinds],
+			newEntity: NEW_ENTITY
+		}
 	};
 }
 
