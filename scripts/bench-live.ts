@@ -31,7 +31,7 @@ function setUp(file: string) {
 	const base = factBases[0]!;
 	loadFactBase(db, base);
 	syncGeneratedSet(db, base);
-	syncFactCards(db, base);
+	syncFactCards(db, base.source.id);
 	const person = (name: string, role: 'learner' | 'teacher') => {
 		const id = generateToken();
 		db.insert(user).values({ id, username: name, usernameKey: name, role }).run();

@@ -9,6 +9,7 @@ import { printTable, type BenchRow } from './bench-support';
 const benches = [
 	'bench-generate',
 	'bench-suggest',
+	'bench-fact-base',
 	'bench-classroom',
 	'bench-live',
 	'bench-review',

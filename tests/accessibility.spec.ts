@@ -3,13 +3,17 @@
 // is audited without being listed here.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { ADMIN, answerAnyQuestion, signIn, signUp, uniqueName } from './helpers';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 /** One page per route: ids and queries vary, the page's shape does not. */
 function routeOf(url: URL): string {
-	return url.pathname.replace(/\/[a-z0-9]{20,}(?=\/|$)/g, '/:id').replace(/:[\w-]+(?=\/|$)/g, ':x');
+	return url.pathname
+		.replace(/\/[a-z0-9]{20,}(?=\/|$)/g, '/:id')
+		.replace(/:[\w-]+(?=\/|$)/g, ':x')
+		.replace(/\/facts\/(?!new$)[^/]+$/, '/facts/:fact');
 }
 
 async function crawl(page: Page, start: string[], limit = 40): Promise<string[]> {
@@ -157,14 +161,38 @@ test('teachers', async ({ browser }) => {
 		await page.goto('/teach/live/new');
 		await page.getByRole('button', { name: 'Create the session' }).click();
 		await expect(page.getByText(/Join at .* with PIN/)).toBeVisible();
+		const livePage = page.url();
+		// A source of their own, with suggestions still to review and one accepted.
+		await page.goto('/teach/sources/new', { waitUntil: 'networkidle' });
+		await page.getByLabel('Title').fill('Audit text');
+		await page.getByLabel('Publication date').fill('2021-02-19');
+		await page
+			.getByLabel('The text')
+			.fill(readFileSync('src/lib/domain/suggest/fixtures/mars-rover.txt', 'utf8'));
+		await page.getByRole('button', { name: 'Save and suggest facts' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit text');
+		await page.getByRole('button', { name: /^Accept all 2 quotations$/ }).click();
+		await expect(page.getByRole('status').first()).toHaveText('Accepted 2 quotations.');
+		const source = new URL(page.url()).pathname;
+		const suggestion = await page
+			.getByRole('link', { name: /^Edit “/ })
+			.first()
+			.getAttribute('href');
 		return [
 			classPage,
 			learnerPage!,
-			page.url(),
+			livePage,
 			'/teach',
 			'/teach/classes',
 			'/teach/sets',
-			'/account/delete'
+			'/account/delete',
+			source,
+			suggestion!,
+			`${source}/facts/new`,
+			`${source}/version`,
+			'/teach/sources',
+			'/teach/sources/new',
+			'/teach/sources/import'
 		];
 	});
 });

@@ -145,7 +145,7 @@ test('a teacher is told what happens to their sets and classes, and must confirm
 
 	await page.goto('/account/delete');
 	await expect(
-		page.getByRole('heading', { name: 'Your question sets and classes are deleted too' })
+		page.getByRole('heading', { name: 'Your question sets, classes and sources are deleted too' })
 	).toBeVisible();
 	await expect(page.getByText('moving them is not available')).toBeVisible();
 	await expect(page.getByText('Doomed set (draft)')).toBeVisible();
@@ -156,7 +156,7 @@ test('a teacher is told what happens to their sets and classes, and must confirm
 	expect(countRows('class')).toBe(classes);
 
 	await page.getByLabel('Your password').fill(PASSWORD);
-	await page.getByLabel('Delete my 1 question set and 1 class too').check();
+	await page.getByLabel('Delete my 1 question set, 1 class and 0 sources too').check();
 	await page.getByRole('button', { name: 'Delete my account for good' }).click();
 	await expect(
 		page.getByText('Your account and everything that was yours are deleted.')

@@ -5,304 +5,9 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { countRows } from './db';
+import { column, countRows, openTestDb } from './db';
+import { rules, type Actor, type Fixture } from './authorisation-rules';
 import { ADMIN, apiSignUp, postForm, uniqueName } from './helpers';
-
-/** teacher: teacher A, who owns the fixture. */
-type Actor = 'anonymous' | 'guest' | 'learner' | 'teacher' | 'otherTeacher' | 'admin';
-
-interface Fixture {
-	/** Teacher A's class, which nobody else may see or change. */
-	classId: string;
-	learnerId: string;
-	/** Teacher A's own quiz attempt, which nobody else may see or answer. */
-	attemptId: string;
-	/** Teacher A's draft question set, and the id of its one question. */
-	setId: string;
-	questionId: string;
-	/** Teacher A's live session, in its lobby, with nobody in it. */
-	liveSessionId: string;
-}
-
-interface Rule {
-	/** A path to request, built from teacher A's fixture. */
-	path: (f: Fixture) => string;
-	/** Who must be refused a GET (pages and endpoints). */
-	refuseGet: Actor[];
-	/** Each action, with who must be refused and a form to send. */
-	actions: Record<string, { refuse: Actor[]; form?: (f: Fixture) => Record<string, string> }>;
-	/** Who fuzzes the actions with random forms: someone who passes every access check. */
-	fuzzAs?: Actor;
-}
-
-// An admin is a teacher too (access.ts), but another teacher's class or set is not theirs.
-const everyoneButOwner: Actor[] = ['anonymous', 'guest', 'learner', 'otherTeacher', 'admin'];
-const notTeachers: Actor[] = ['anonymous', 'guest', 'learner'];
-const notAccounts: Actor[] = ['anonymous', 'guest'];
-const notAdmins: Actor[] = ['anonymous', 'guest', 'learner', 'teacher', 'otherTeacher'];
-
-/** Every route of the app: adding a route without a line here fails the first test. */
-const rules: Record<string, Rule> = {
-	'/': { path: () => '/', refuseGet: [], actions: {} },
-	'/healthz': { path: () => '/healthz', refuseGet: [], actions: {} },
-	'/sources/[id]': { path: () => '/sources/xi-moscow-2023-03-21', refuseGet: [], actions: {} },
-	'/signin': { path: () => '/signin', refuseGet: [], actions: { default: { refuse: [] } } },
-	'/signin/reset': {
-		path: () => '/signin/reset',
-		refuseGet: [],
-		actions: { default: { refuse: [] } }
-	},
-	'/signup': { path: () => '/signup', refuseGet: [], actions: { default: { refuse: [] } } },
-	'/signout': { path: () => '/signout', refuseGet: [], actions: { default: { refuse: [] } } },
-	'/progress': { path: () => '/progress', refuseGet: [], actions: {} },
-	'/review': { path: () => '/review', refuseGet: [], actions: {} },
-	// The owner's missed deck: nobody else may see it or grade, undo, bury or suspend in it.
-	'/review/[deck]': {
-		path: (f) => `/review/missed:${f.attemptId}`,
-		refuseGet: everyoneButOwner,
-		actions: {
-			start: { refuse: everyoneButOwner },
-			grade: {
-				refuse: everyoneButOwner,
-				form: () => ({ card: 'fact:putin-role:forward', rating: '3', reps: '0' })
-			},
-			undo: { refuse: everyoneButOwner },
-			bury: { refuse: everyoneButOwner, form: () => ({ card: 'fact:putin-role:forward' }) },
-			suspend: { refuse: everyoneButOwner, form: () => ({ card: 'fact:putin-role:forward' }) }
-		}
-	},
-	// The owner's missed deck as an Anki package: nobody else may download it.
-	'/review/[deck]/anki': {
-		path: (f) => `/review/missed:${f.attemptId}/anki?history=1`,
-		refuseGet: everyoneButOwner,
-		actions: {}
-	},
-	'/review/stats': { path: () => '/review/stats', refuseGet: [], actions: {} },
-	// Card states are each learner's own: nobody has the owner's suspended cards to change.
-	'/review/leeches': {
-		path: () => '/review/leeches',
-		refuseGet: [],
-		actions: {
-			unsuspend: { refuse: everyoneButOwner, form: () => ({ card: 'fact:putin-role:forward' }) },
-			reset: { refuse: everyoneButOwner, form: () => ({ card: 'fact:putin-role:forward' }) }
-		}
-	},
-	'/review/settings': {
-		path: () => '/review/settings',
-		refuseGet: [],
-		actions: { default: { refuse: [] } }
-	},
-	'/sets/[id]': {
-		path: () => '/sets/xi-moscow-2023-03-21-quiz',
-		refuseGet: [],
-		actions: { start: { refuse: [] } }
-	},
-	'/attempts/[id]': {
-		path: (f) => `/attempts/${f.attemptId}`,
-		refuseGet: everyoneButOwner,
-		actions: {
-			answer: { refuse: everyoneButOwner, form: () => ({ position: '0', text: 'x', choice: 'x' }) },
-			mark: { refuse: everyoneButOwner, form: () => ({ position: '0', mark: 'right' }) },
-			finish: { refuse: everyoneButOwner }
-		}
-	},
-	'/attempts/[id]/result': {
-		path: (f) => `/attempts/${f.attemptId}/result`,
-		refuseGet: everyoneButOwner,
-		actions: {}
-	},
-	// Anyone may try a PIN (a guest is made on joining); the seat decides the rest.
-	'/live': { path: () => '/live', refuseGet: [], actions: { join: { refuse: [] } } },
-	// Only the session's players: nobody here has joined it, its host included.
-	'/live/[id]': {
-		path: (f) => `/live/${f.liveSessionId}`,
-		refuseGet: everyoneButOwner,
-		actions: {
-			answer: { refuse: everyoneButOwner, form: () => ({ position: '0', choice: 'x' }) }
-		}
-	},
-	'/live/[id]/events': {
-		path: (f) => `/live/${f.liveSessionId}/events`,
-		refuseGet: everyoneButOwner,
-		actions: {}
-	},
-	'/teach/live': { path: () => '/teach/live', refuseGet: notTeachers, actions: {} },
-	'/teach/live/new': {
-		path: () => '/teach/live/new',
-		refuseGet: notTeachers,
-		actions: {
-			create: {
-				refuse: notTeachers,
-				form: () => ({ setId: 'xi-moscow-2023-03-21-quiz', count: '2', types: 'true_false' })
-			}
-		}
-	},
-	// Only its host controls a session: another teacher finds nothing.
-	'/teach/live/[id]': {
-		path: (f) => `/teach/live/${f.liveSessionId}`,
-		refuseGet: everyoneButOwner,
-		actions: {
-			start: { refuse: everyoneButOwner },
-			reveal: { refuse: everyoneButOwner },
-			next: { refuse: everyoneButOwner },
-			pause: { refuse: everyoneButOwner },
-			resume: { refuse: everyoneButOwner },
-			end: { refuse: everyoneButOwner },
-			remove: { refuse: everyoneButOwner, form: () => ({ userId: 'x' }) }
-		}
-	},
-	'/classes': {
-		path: () => '/classes',
-		refuseGet: notAccounts,
-		actions: {
-			join: { refuse: notAccounts, form: () => ({ code: 'ABCDEF' }) },
-			leave: { refuse: notAccounts, form: (f) => ({ classId: f.classId }) }
-		}
-	},
-	// Each person's own account: the pages are theirs, so refusing is for those without one.
-	'/account': {
-		path: () => '/account',
-		refuseGet: notAccounts,
-		actions: {
-			username: { refuse: notAccounts, form: () => ({ username: 'intruder_name' }) },
-			password: {
-				refuse: notAccounts,
-				form: () => ({ current: 'x', password: 'intruder-pw-1', confirm: 'intruder-pw-1' })
-			},
-			endSession: { refuse: notAccounts, form: () => ({ session: 'x' }) },
-			endOthers: { refuse: notAccounts }
-		}
-	},
-	'/account/export': { path: () => '/account/export', refuseGet: notAccounts, actions: {} },
-	'/account/delete': {
-		path: () => '/account/delete',
-		refuseGet: notAccounts,
-		actions: { default: { refuse: notAccounts, form: () => ({ password: 'x', confirm: 'yes' }) } }
-	},
-	'/admin': {
-		path: () => '/admin',
-		refuseGet: notAdmins,
-		fuzzAs: 'admin',
-		actions: {
-			role: { refuse: notAdmins, form: (f) => ({ userId: f.learnerId, role: 'admin' }) },
-			disable: { refuse: notAdmins, form: (f) => ({ userId: f.learnerId }) },
-			enable: { refuse: notAdmins, form: (f) => ({ userId: f.learnerId }) },
-			resetCode: { refuse: notAdmins, form: (f) => ({ userId: f.learnerId }) },
-			signup: { refuse: notAdmins, form: () => ({ teacherSignup: 'nobody' }) },
-			rotateInvite: { refuse: notAdmins }
-		}
-	},
-	'/teach': { path: () => '/teach', refuseGet: notTeachers, actions: {} },
-	'/teach/classes': {
-		path: () => '/teach/classes',
-		refuseGet: notTeachers,
-		actions: { create: { refuse: notTeachers, form: () => ({ name: 'Intruders' }) } }
-	},
-	'/teach/classes/[id]': {
-		path: (f) => `/teach/classes/${f.classId}`,
-		refuseGet: everyoneButOwner,
-		actions: {
-			rename: { refuse: everyoneButOwner, form: () => ({ name: 'Renamed by someone else' }) },
-			renewCode: { refuse: everyoneButOwner },
-			remove: { refuse: everyoneButOwner, form: (f) => ({ userId: f.learnerId }) },
-			assign: { refuse: everyoneButOwner, form: () => ({ setId: 'x', dueOn: '' }) },
-			unassign: { refuse: everyoneButOwner, form: () => ({ setId: 'x' }) },
-			delete: { refuse: everyoneButOwner }
-		}
-	},
-	'/teach/classes/[id]/report': {
-		path: (f) => `/teach/classes/${f.classId}/report`,
-		refuseGet: everyoneButOwner,
-		actions: {}
-	},
-	'/teach/classes/[id]/report.csv': {
-		path: (f) => `/teach/classes/${f.classId}/report.csv?table=learners`,
-		refuseGet: everyoneButOwner,
-		actions: {}
-	},
-	'/teach/classes/[id]/learners/[userId]': {
-		path: (f) => `/teach/classes/${f.classId}/learners/${f.learnerId}`,
-		refuseGet: everyoneButOwner,
-		// A reset code for the owner's learner: nobody else may issue one here (an admin has /admin).
-		actions: { resetCode: { refuse: everyoneButOwner } }
-	},
-	'/teach/sets': { path: () => '/teach/sets', refuseGet: notTeachers, actions: {} },
-	'/teach/sets/new': {
-		path: () => '/teach/sets/new',
-		refuseGet: notTeachers,
-		actions: { create: { refuse: notTeachers, form: () => ({ title: 'Intruders' }) } }
-	},
-	'/teach/sets/[id]': {
-		path: (f) => `/teach/sets/${f.setId}`,
-		refuseGet: everyoneButOwner,
-		actions: {
-			details: {
-				refuse: everyoneButOwner,
-				form: () => ({ title: 'Renamed by someone else', description: '', tags: '' })
-			},
-			publish: { refuse: everyoneButOwner },
-			unpublish: { refuse: everyoneButOwner },
-			move: {
-				refuse: everyoneButOwner,
-				form: (f) => ({ questionId: f.questionId, direction: 'down' })
-			},
-			remove: { refuse: everyoneButOwner, form: (f) => ({ questionId: f.questionId }) },
-			assign: { refuse: everyoneButOwner, form: (f) => ({ classId: f.classId, dueOn: '' }) },
-			duplicate: { refuse: everyoneButOwner },
-			delete: { refuse: everyoneButOwner }
-		}
-	},
-	'/teach/sets/[id]/questions/new': {
-		path: (f) => `/teach/sets/${f.setId}/questions/new`,
-		refuseGet: everyoneButOwner,
-		actions: {
-			save: {
-				refuse: everyoneButOwner,
-				form: () => ({ type: 'true_false', prompt: 'Injected', truth: 'true', intent: 'save' })
-			}
-		}
-	},
-	'/teach/sets/[id]/questions/[qid]': {
-		path: (f) => `/teach/sets/${f.setId}/questions/${encodeURIComponent(f.questionId)}`,
-		refuseGet: everyoneButOwner,
-		actions: {
-			save: {
-				refuse: everyoneButOwner,
-				form: () => ({ type: 'true_false', prompt: 'Injected', truth: 'false', intent: 'save' })
-			}
-		}
-	},
-	'/teach/sets/[id]/preview': {
-		path: (f) => `/teach/sets/${f.setId}/preview`,
-		refuseGet: everyoneButOwner,
-		actions: {}
-	},
-	'/teach/sets/[id]/generate': {
-		path: (f) => `/teach/sets/${f.setId}/generate`,
-		refuseGet: everyoneButOwner,
-		actions: {
-			keep: { refuse: everyoneButOwner, form: () => ({ item: '1:x' }) },
-			keepAll: { refuse: everyoneButOwner }
-		}
-	},
-	'/teach/sets/[id]/import': {
-		path: (f) => `/teach/sets/${f.setId}/import`,
-		refuseGet: everyoneButOwner,
-		actions: {
-			preview: { refuse: everyoneButOwner, form: () => ({ text: 'Injected?{T}', format: 'gift' }) },
-			confirm: {
-				refuse: everyoneButOwner,
-				form: () => ({ text: 'Injected?{T}', format: 'gift', detected: 'gift', hash: 'x' })
-			}
-		}
-	},
-	// A draft set's export is its owner's alone; a published one is anyone's (foundation tests).
-	'/api/sets/[id]/export': {
-		path: (f) => `/api/sets/${f.setId}/export?format=json`,
-		refuseGet: everyoneButOwner,
-		actions: {}
-	}
-};
 
 /** Route ids and their actions, read from src/routes the way SvelteKit reads them. */
 function discoverRoutes(): Record<string, string[]> {
@@ -397,14 +102,39 @@ test('each route and action refuses everyone who may not use it', async ({
 	);
 	const liveSessionId = /\/teach\/live\/([^/?#]+)/.exec(live.headers()['location'] ?? '')?.[1];
 	expect(liveSessionId, 'live session created').toBeTruthy();
+	// A source with one accepted fact and suggestions still pending.
+	const madeSource = await postForm(
+		owner,
+		'/teach/sources/new?/create',
+		{
+			title: 'Private source',
+			publishedOn: '2021-02-19',
+			text: 'Private source text. "This landing is one of those pivotal moments for NASA," acting NASA Administrator Steve Jurczyk said. Project scientist Ken Farley described the crater as "a perfect place to look for life."'
+		},
+		base
+	);
+	const sourceId = /\/teach\/sources\/([^/?#]+)/.exec(madeSource.headers()['location'] ?? '')?.[1];
+	expect(sourceId, 'source created').toBeTruthy();
+	const [toAccept, suggestionId] = column(
+		"select id from suggestion where source_id = ? and status = 'pending' order by position",
+		sourceId
+	);
+	expect(suggestionId, 'two suggestions').toBeTruthy();
+	await postForm(owner, `/teach/sources/${sourceId}?/accept`, { suggestion: toAccept! }, base);
+	const [factId] = column('select id from fact where source_id = ?', sourceId);
+	expect(factId, 'fact accepted').toBeTruthy();
 	const fixture: Fixture = {
 		classId: classId!,
 		learnerId,
 		attemptId: attemptId!,
 		setId: setId!,
 		questionId,
+		sourceId: sourceId!,
+		factId: factId!,
+		suggestionId: suggestionId!,
 		liveSessionId: liveSessionId!
 	};
+	const sourceBefore = sourceState(sourceId!);
 	const answersBefore = countRows('answer', 'attempt_id = ?', attemptId);
 	const auditBefore = countRows('audit_log');
 	const codesBefore = countRows('reset_code');
@@ -416,6 +146,7 @@ test('each route and action refuses everyone who may not use it', async ({
 			const text = await r.text();
 			expect(text).not.toContain('Private class');
 			expect(text).not.toContain('Private question');
+			expect(text).not.toContain('Private source');
 		}
 		for (const [name, action] of Object.entries(rule.actions)) {
 			for (const actor of action.refuse) {
@@ -457,6 +188,20 @@ test('each route and action refuses everyone who may not use it', async ({
 		countRows('live_session', "id = ? and phase = 'lobby' and pin is not null", liveSessionId)
 	).toBe(1);
 	expect(countRows('live_player', 'session_id = ?', liveSessionId)).toBe(0);
+	// The source too: its text, its fact and its suggestions as they were, and no intruder's.
+	expect(sourceState(fixture.sourceId)).toEqual(sourceBefore);
+	expect(countRows('source', "title in ('Intruders', 'Injected')")).toBe(0);
+	expect(countRows('entity', "name = 'Injected'")).toBe(0);
+	// Its page is the owner's and the admins'; to everyone else it does not exist.
+	for (const actor of ['anonymous', 'guest', 'learner', 'otherTeacher'] as const) {
+		const r = await actors[actor].get(`/sources/${fixture.sourceId}`, { maxRedirects: 0 });
+		expect(r.status(), `/sources/[id] of a teacher's source as ${actor}`).toBe(404);
+		expect(await r.text()).not.toContain('Private source');
+	}
+	for (const actor of ['teacher', 'admin'] as const) {
+		const r = await actors[actor].get(`/sources/${fixture.sourceId}`);
+		expect(await r.text(), `/sources/[id] as ${actor}`).toContain('Private source text.');
+	}
 
 	// Fuzzing as the owner, who passes every access check: random and malformed forms to
 	// every action get an answer (a refusal, usually), never a server error.
@@ -505,7 +250,18 @@ test('each route and action refuses everyone who may not use it', async ({
 		'timer',
 		'timerSeconds',
 		'leaderboard',
-		'speedBonus'
+		'speedBonus',
+		'suggestion',
+		'fact',
+		'kind',
+		'publishedOn',
+		'quote',
+		'quoteStart',
+		'predicate',
+		'subject',
+		'subjectName',
+		'fromSentence',
+		'trimEnd'
 	];
 	const forms = fc.sample(
 		fc.array(fc.tuple(fc.constantFrom(...names), fc.string({ unit: 'binary', maxLength: 40 })), {
@@ -548,6 +304,27 @@ test('each route and action refuses everyone who may not use it', async ({
 		}
 	}
 });
+
+/** What a source is made of, to compare before and after the walk. */
+function sourceState(sourceId: string) {
+	const db = openTestDb();
+	try {
+		return {
+			source: db.prepare('select version, revision, title from source where id = ?').get(sourceId),
+			versions: db
+				.prepare('select version, body from source_version where source_id = ?')
+				.all(sourceId),
+			facts: db
+				.prepare('select id, statement, quote, anchored from fact where source_id = ?')
+				.all(sourceId),
+			suggestions: db
+				.prepare('select id, status from suggestion where source_id = ? order by id')
+				.all(sourceId)
+		};
+	} finally {
+		db.close();
+	}
+}
 
 /** Refused: sent to sign in, forbidden, or told it does not exist. */
 function refused(status: number, location: string | undefined): boolean {

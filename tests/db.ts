@@ -15,12 +15,17 @@ export function countRows(
 		| 'attempt_question'
 		| 'audit_log'
 		| 'class'
+		| 'entity'
+		| 'fact'
 		| 'live_player'
 		| 'live_session'
 		| 'question'
 		| 'question_set'
 		| 'reset_code'
 		| 'site_settings'
+		| 'source'
+		| 'source_version'
+		| 'suggestion'
 		| 'user',
 	where = '1=1',
 	...params: unknown[]
@@ -32,6 +37,19 @@ export function countRows(
 				n: number;
 			}
 		).n;
+	} finally {
+		db.close();
+	}
+}
+
+/** The first column of a query's rows, read and the connection closed. */
+export function column<T = string>(sql: string, ...params: unknown[]): T[] {
+	const db = openTestDb();
+	try {
+		return db
+			.prepare(sql)
+			.pluck()
+			.all(...params) as T[];
 	} finally {
 		db.close();
 	}

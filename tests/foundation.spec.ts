@@ -28,7 +28,7 @@ test('the source page shows the text with its facts highlighted and linked', asy
 	expect(await marks.count()).toBeGreaterThan(20);
 	await expect(marks.filter({ hasText: '12-point position paper' }).first()).toBeVisible();
 
-	const facts = page.getByRole('region', { name: /Facts in this article/ });
+	const facts = page.getByRole('region', { name: /Facts in this text/ });
 	const items = facts.getByRole('listitem');
 	expect(await items.count()).toBeGreaterThanOrEqual(40);
 	await expect(facts).toContainText('20 March 2023');

@@ -1,5 +1,11 @@
 // Shared steps for the browser tests, done the way a person does them.
-import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import {
+	expect,
+	type APIRequestContext,
+	type Browser,
+	type Locator,
+	type Page
+} from '@playwright/test';
 
 let counter = 0;
 /** A username no other test run uses. */
@@ -122,4 +128,35 @@ export async function createSet(page: Page, title: string) {
 	await page.getByRole('button', { name: 'Create set' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	return /\/teach\/sets\/([^/?#]+)/.exec(page.url())![1]!;
+}
+
+/**
+ * Presses Tab until the focused element matches (a test on its text, tag and label, or a
+ * locator for the element itself), as a keyboard user reaches a control.
+ */
+export async function tabTo(
+	page: Page,
+	target: ((el: { text: string; tag: string; label: string }) => boolean) | Locator,
+	limit = 40
+) {
+	for (let i = 0; i < limit; i++) {
+		await page.keyboard.press('Tab');
+		if (typeof target !== 'function') {
+			if (await target.evaluate((el) => el === document.activeElement)) return;
+			continue;
+		}
+		const el = await page.evaluate(() => {
+			const a = document.activeElement as HTMLElement | null;
+			return {
+				text: a?.textContent?.trim() ?? '',
+				tag: a?.tagName ?? '',
+				label:
+					a?.getAttribute('aria-label') ??
+					(a as HTMLInputElement | null)?.labels?.[0]?.textContent ??
+					''
+			};
+		});
+		if (target(el)) return;
+	}
+	throw new Error('never reached the element by Tab');
 }

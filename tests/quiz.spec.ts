@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiSignUp, postForm, signUp, uniqueName } from './helpers';
+import { apiSignUp, postForm, signUp, tabTo, uniqueName } from './helpers';
 import { countRows, openTestDb } from './db';
 
 const SET = '/sets/xi-moscow-2023-03-21-quiz';
@@ -17,29 +17,6 @@ async function questionKind(page: Page): Promise<string> {
 	if ((await form.getByLabel('The missing words').count()) > 0) return 'cloze';
 	if ((await form.getByText('A number, in digits or words.').count()) > 0) return 'numeric';
 	return 'short_answer';
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(
-	page: Page,
-	matches: (el: { text: string; tag: string; label: string }) => boolean
-) {
-	for (let i = 0; i < 40; i++) {
-		await page.keyboard.press('Tab');
-		const el = await page.evaluate(() => {
-			const a = document.activeElement as HTMLElement | null;
-			return {
-				text: a?.textContent?.trim() ?? '',
-				tag: a?.tagName ?? '',
-				label:
-					a?.getAttribute('aria-label') ??
-					(a as HTMLInputElement | null)?.labels?.[0]?.textContent ??
-					''
-			};
-		});
-		if (matches(el)) return;
-	}
-	throw new Error('never reached the element by Tab');
 }
 
 async function answerWithKeyboard(page: Page, kind: string) {

@@ -131,51 +131,88 @@ export interface FactBaseProblem {
 	message: string;
 }
 
+/** A fact base still being curated: a text with no entities or facts yet. */
+const draftFactBaseSchema = factBaseSchema.extend({
+	entities: z.array(entitySchema),
+	facts: z.array(factSchema)
+});
+
+/** The parts of an unchecked input the reference checks read, where they have the right type. */
+function looseView(input: unknown) {
+	const record = (x: unknown): Record<string, unknown> =>
+		typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
+	const text = (x: unknown) => (typeof x === 'string' ? x : undefined);
+	const list = (x: unknown) => (Array.isArray(x) ? x.map(record) : []);
+	const root = record(input);
+	return {
+		body: text(record(root.source).body),
+		entities: list(root.entities).map((e) => ({ id: text(e.id) })),
+		facts: list(root.facts).map((f) => ({
+			id: text(f.id),
+			predicate: text(f.predicate),
+			subject: text(f.subject),
+			object: text(f.object),
+			place: text(f.place),
+			quote: text(f.quote),
+			hasDate: f.date !== undefined
+		}))
+	};
+}
+
 /**
  * Checks what a schema cannot see alone: unique ids, every entity reference resolves,
- * every quote is a verbatim substring of the source body.
+ * every quote is a verbatim substring of the source body. `allowEmpty` accepts a text not yet
+ * curated (no entities or facts), as a teacher's source is at first. Every problem is named,
+ * those of shape and those of reference alike, so a file can be mended in one go.
  */
 export function checkFactBase(
-	input: unknown
+	input: unknown,
+	options: { allowEmpty?: boolean } = {}
 ): { ok: true; value: FactBase } | { ok: false; problems: FactBaseProblem[] } {
-	const parsed = factBaseSchema.safeParse(input);
-	if (!parsed.success) {
-		return {
-			ok: false,
-			problems: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-		};
-	}
-	const base = parsed.data;
-	const problems: FactBaseProblem[] = [];
+	const parsed = (options.allowEmpty ? draftFactBaseSchema : factBaseSchema).safeParse(input);
+	const problems: FactBaseProblem[] = parsed.success
+		? []
+		: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+	const base = looseView(input);
 	const entityIds = new Set<string>();
 	for (const [i, e] of base.entities.entries()) {
+		if (e.id === undefined) continue;
 		if (entityIds.has(e.id))
 			problems.push({ path: `entities.${i}.id`, message: `duplicate entity id ${e.id}` });
 		entityIds.add(e.id);
 	}
 	const factIds = new Set<string>();
 	for (const [i, f] of base.facts.entries()) {
-		if (factIds.has(f.id))
-			problems.push({ path: `facts.${i}.id`, message: `duplicate fact id ${f.id}` });
-		factIds.add(f.id);
+		const name = f.id ?? `#${i + 1}`;
+		if (f.id !== undefined) {
+			if (factIds.has(f.id))
+				problems.push({ path: `facts.${i}.id`, message: `duplicate fact id ${f.id}` });
+			factIds.add(f.id);
+		}
 		for (const key of ['subject', 'object', 'place'] as const) {
 			const ref = f[key];
 			if (ref !== undefined && !entityIds.has(ref)) {
 				problems.push({
 					path: `facts.${i}.${key}`,
-					message: `fact ${f.id} names unknown entity ${ref}`
+					message: `fact ${name} names unknown entity ${ref}`
 				});
 			}
 		}
-		if (!base.source.body.includes(f.quote)) {
+		if (
+			f.quote !== undefined &&
+			f.quote !== '' &&
+			base.body !== undefined &&
+			!base.body.includes(f.quote)
+		) {
 			problems.push({
 				path: `facts.${i}.quote`,
-				message: `fact ${f.id}: quote is not verbatim in the source`
+				message: `fact ${name}: quote is not verbatim in the source`
 			});
 		}
-		if (f.predicate === 'happened_on' && !f.date) {
-			problems.push({ path: `facts.${i}.date`, message: `fact ${f.id}: happened_on needs a date` });
+		if (f.predicate === 'happened_on' && !f.hasDate) {
+			problems.push({ path: `facts.${i}.date`, message: `fact ${name}: happened_on needs a date` });
 		}
 	}
-	return problems.length ? { ok: false, problems } : { ok: true, value: base };
+	if (problems.length || !parsed.success) return { ok: false, problems };
+	return { ok: true, value: parsed.data };
 }

@@ -13,6 +13,13 @@ describe('segmentArticle', () => {
 		]);
 	});
 
+	it('says where each paragraph starts in the body', () => {
+		for (const p of segmentArticle(body, [{ factId: 'a', start: 4, end: 13 }])) {
+			const text = p.segments.map((s) => s.text).join('');
+			expect(body.slice(p.start, p.start + text.length)).toBe(text);
+		}
+	});
+
 	it('marks overlapping quotes segment by segment', () => {
 		const [first] = segmentArticle(body, [
 			{ factId: 'a', start: 0, end: 7 },

@@ -20,6 +20,8 @@ export interface Segment {
 export interface Paragraph {
 	/** A short line with no closing punctuation: a subheading in the article. */
 	heading: boolean;
+	/** Where the paragraph's text starts in the body (its segments follow on from there). */
+	start: number;
 	segments: Segment[];
 }
 
@@ -63,6 +65,7 @@ export function segmentArticle(body: string, spans: readonly EvidenceSpan[]): Pa
 		}
 		paragraphs.push({
 			heading: text.length < 60 && !closing.test(text) && !text.includes('\n'),
+			start,
 			segments
 		});
 	}

@@ -86,11 +86,24 @@ export const routeAccess: Record<RouteId, Access> = {
 	'/teach/sets/[id]/preview': 'teacher',
 	'/teach/sets/[id]/generate': 'teacher',
 	'/teach/sets/[id]/import': 'teacher',
+	// A teacher's own sources; every load and action also checks the source is theirs (404).
+	'/teach/sources': 'teacher',
+	'/teach/sources/new': 'teacher',
+	'/teach/sources/import': 'teacher',
+	'/teach/sources/[id]': 'teacher',
+	'/teach/sources/[id]/version': 'teacher',
+	'/teach/sources/[id]/facts': 'teacher',
+	'/teach/sources/[id]/facts/new': 'teacher',
+	'/teach/sources/[id]/facts/[factId]': 'teacher',
 	// Public: the endpoint itself shows a draft to its owner only (404 for anyone else).
 	'/api': 'public',
 	'/api/sets': 'public',
 	'/api/sets/[id]': 'public',
-	'/api/sets/[id]/export': 'public'
+	'/api/sets/[id]/export': 'public',
+	// Public: the endpoint shows a teacher's source to those who may read it (404 for others).
+	'/api/sources': 'public',
+	'/api/sources/[id]': 'public',
+	'/api/sources/[id]/export': 'public'
 };
 
 export function accessFor(routeId: string | null): Access | undefined {

@@ -22,6 +22,7 @@ import { createLiveSession, joinSession } from './live-sessions';
 import { issueResetCodeAsTeacher } from './reset-codes';
 import { setRole } from './admin';
 import { addQuestion, createSet, publishSet } from './teacher-sets';
+import { createSource } from './teacher-sources';
 import { testAccount } from './testing/accounts';
 import { createTestDb } from './testing/test-db';
 
@@ -47,6 +48,7 @@ let learner: { id: string; username: string };
 let classmate: { id: string; username: string };
 let classId: string;
 let setId: string;
+let sourceId: string;
 
 const make = (username: string, role?: 'learner' | 'teacher') => testAccount(db, username, role);
 
@@ -65,7 +67,7 @@ function takeQuiz(userId: string) {
 beforeEach(async () => {
 	db = createTestDb();
 	loadFactBase(db, base);
-	syncFactCards(db, base);
+	syncFactCards(db, base.source.id);
 	admin = await make('head');
 	teacher = await make('ms_lee', 'teacher');
 	learner = await make('pupil');
@@ -73,6 +75,12 @@ beforeEach(async () => {
 	const made = createClass(db, teacher.id, 'Year 9');
 	classId = made.id;
 	setId = createSet(db, teacher.id, { title: 'Moscow', description: '', tags: [] });
+	sourceId = createSource(
+		db,
+		teacher.id,
+		{ title: 'Our trip', publishedOn: '2026-04-30', author: 'Ms Lee', url: '' },
+		'Science teacher Amy Lee took Year 9 to the Science Museum on Monday. "It was the best trip of the year," Lee said. The museum holds the Apollo 10 capsule.'
+	).id;
 	addQuestion(db, teacher.id, setId, mc);
 	publishSet(db, teacher.id, setId);
 	assignSet(db, teacher.id, classId, setId, null);
@@ -161,6 +169,27 @@ describe('the data export', () => {
 			}
 		}
 		expect([...filled].sort()).toEqual(Object.keys(exportedColumns).sort());
+	});
+
+	it('holds a teacher’s sources: every version of the text, the fact base and the suggestions', () => {
+		const data = exportAccountData(db, teacher.id)!;
+		expect(data.sources).toEqual([
+			expect.objectContaining({
+				id: sourceId,
+				title: 'Our trip',
+				author: 'Ms Lee',
+				versions: [
+					expect.objectContaining({ version: 1, body: expect.stringContaining('Apollo 10') })
+				],
+				factBase: expect.objectContaining({
+					version: 1,
+					source: expect.objectContaining({ id: sourceId, author: 'Ms Lee' }),
+					facts: []
+				})
+			})
+		]);
+		expect(data.sources[0]!.suggestions.length).toBeGreaterThan(0);
+		expect(data.sources[0]!.suggestions.every((x) => x.status === 'pending')).toBe(true);
 	});
 
 	it('holds the learner’s profile, classes, attempts with answers, cards, reviews and settings', () => {
@@ -267,6 +296,7 @@ describe('deleting an account', () => {
 		expect(summary.ownedClasses).toEqual([
 			expect.objectContaining({ name: 'Year 9', learners: 2 })
 		]);
+		expect(summary.ownedSources).toEqual([{ id: sourceId, title: 'Our trip' }]);
 		expect(await deleteAccount(db, teacher.id, 'ms_lee-secret-pw', false, client)).toEqual({
 			ok: false,
 			status: 400,
@@ -280,6 +310,11 @@ describe('deleting an account', () => {
 		// The sets and classes went, with the attempts at the sets; the learners stay.
 		expect(rowsFor('class.teacher_id', teacher.id)).toBe(0);
 		expect(rowsFor('question_set.owner_id', teacher.id)).toBe(0);
+		// Their sources too, with every version of the text and every suggestion.
+		expect(rowsFor('source.owner_id', teacher.id)).toBe(0);
+		for (const table of ['source_version', 'entity', 'fact', 'suggestion']) {
+			expect(rowsFor(`${table}.source_id`, sourceId), table).toBe(0);
+		}
 		expect(rowsFor('user.id', learner.id)).toBe(1);
 		expect(rowsFor('attempt.user_id', learner.id)).toBe(0);
 		expect(rowsFor('class_member.user_id', learner.id)).toBe(0);

@@ -1,7 +1,7 @@
 // Everything Factdeck stores about a person, as one JSON document they can download
 // (docs/account-data.md describes it), and the deletion of their account with everything that
-// is theirs, in one transaction. A teacher's sets and classes go with them: moving them to
-// another teacher is not something Factdeck does (yet), and the deletion page says so.
+// is theirs, in one transaction. A teacher's sets, classes and sources go with them: moving
+// them to another teacher is not something Factdeck does (yet), and the deletion page says so.
 import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { toPublicQuestion } from '../domain/public-question';
@@ -25,8 +25,12 @@ import {
 	reviewLog,
 	schoolClass,
 	session,
+	source,
+	sourceVersion,
+	suggestion,
 	user
 } from './db/schema';
+import { exportSource } from './source-transfer';
 
 export const EXPORT_FORMAT = 'factdeck-account-data';
 export const EXPORT_VERSION = 1;
@@ -43,6 +47,7 @@ export const exportedColumns = {
 	'class_member.user_id': 'classMemberships',
 	'class.teacher_id': 'classesTaught',
 	'question_set.owner_id': 'questionSets',
+	'source.owner_id': 'sources',
 	'attempt.user_id': 'attempts',
 	'card_state.user_id': 'cardStates',
 	'review_log.user_id': 'reviewLogs',
@@ -89,6 +94,46 @@ export function exportAccountData(db: Db, userId: string, now = new Date()) {
 				.orderBy(asc(question.setId), asc(question.position))
 				.all()
 		: [];
+
+	const sources = db
+		.select()
+		.from(source)
+		.where(eq(source.ownerId, userId))
+		.orderBy(asc(source.loadedAt))
+		.all()
+		.map((s) => ({
+			id: s.id,
+			title: s.title,
+			publishedOn: s.publishedOn,
+			author: s.author,
+			url: s.url,
+			version: s.version,
+			createdAt: iso(s.loadedAt),
+			updatedAt: iso(s.updatedAt),
+			// Every text it has had, oldest first; the fact base quotes the current one.
+			versions: db
+				.select()
+				.from(sourceVersion)
+				.where(eq(sourceVersion.sourceId, s.id))
+				.orderBy(asc(sourceVersion.version))
+				.all()
+				.map((v) => ({ version: v.version, body: v.body, createdAt: iso(v.createdAt) })),
+			factBase: exportSource(db, s.id),
+			suggestions: db
+				.select()
+				.from(suggestion)
+				.where(eq(suggestion.sourceId, s.id))
+				.orderBy(asc(suggestion.version), asc(suggestion.position))
+				.all()
+				.map((x) => ({
+					version: x.version,
+					kind: x.kind,
+					status: x.status,
+					factId: x.factId,
+					decidedAt: iso(x.decidedAt),
+					suggested: x.body.fact
+				}))
+		}));
 
 	const attempts = db
 		.select({ row: attempt, setTitle: questionSet.title })
@@ -215,6 +260,7 @@ export function exportAccountData(db: Db, userId: string, now = new Date()) {
 				.filter((q) => q.setId === s.id)
 				.map((q) => ({ id: q.id, position: q.position, type: q.type, body: q.body }))
 		})),
+		sources,
 		attempts: attempts.map(({ row, setTitle }) => ({
 			id: row.id,
 			setId: row.setId,
@@ -384,6 +430,12 @@ export function deletionSummary(db: Conn, userId: string) {
 			.orderBy(asc(questionSet.title))
 			.all()
 			.map((s) => ({ ...s, othersAttempts: otherLearnersAttempts(s.id) })),
+		ownedSources: db
+			.select({ id: source.id, title: source.title })
+			.from(source)
+			.where(eq(source.ownerId, userId))
+			.orderBy(asc(source.title))
+			.all(),
 		ownedClasses: db
 			.select({ id: schoolClass.id, name: schoolClass.name, learners: count(classMember.userId) })
 			.from(schoolClass)
@@ -414,13 +466,14 @@ export type DeleteResult =
 export const LAST_ADMIN =
 	'You are the only administrator. Make another account an administrator first, so someone can still manage accounts.';
 export const CONFIRM_OWNED =
-	'Tick the box to confirm that your question sets and classes are deleted with your account.';
+	'Tick the box to confirm that your question sets, classes and sources are deleted with your account.';
 
 /**
  * Deletes the account after checking its password: the user row goes, and with it (by the
  * schema's cascades, in the same transaction) sessions, settings, class memberships, attempts
- * and answers, cards' memory and review logs, reset codes, and the sets and classes the person
- * owns, with what others did in them. The audit log keeps its entries, without the link.
+ * and answers, cards' memory and review logs, reset codes, and the sets, classes and sources
+ * (with their texts, facts, suggestions and flashcards) the person owns, with what others did
+ * in them. The audit log keeps its entries, without the link.
  */
 export async function deleteAccount(
 	db: Db,
@@ -443,7 +496,9 @@ export async function deleteAccount(
 		(tx): DeleteResult => {
 			const summary = deletionSummary(tx, userId);
 			if (summary.lastAdmin) return { ok: false, status: 409, field: 'form', message: LAST_ADMIN };
-			if ((summary.ownedSets.length || summary.ownedClasses.length) && !confirmedOwned) {
+			const owns =
+				summary.ownedSets.length || summary.ownedClasses.length || summary.ownedSources.length;
+			if (owns && !confirmedOwned) {
 				return { ok: false, status: 400, field: 'confirm', message: CONFIRM_OWNED };
 			}
 			tx.delete(user).where(eq(user.id, userId)).run();

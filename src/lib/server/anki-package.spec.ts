@@ -24,7 +24,7 @@ const dirs: string[] = [];
 beforeEach(() => {
 	db = createTestDb();
 	loadFactBase(db, base);
-	syncFactCards(db, base);
+	syncFactCards(db, base.source.id);
 	deck = resolveDeck(db, null, { kind: 'source', id: base.source.id })!;
 });
 

@@ -23,7 +23,7 @@ let learner: string;
 beforeEach(() => {
 	db = createTestDb();
 	loadFactBase(db, base);
-	syncFactCards(db, base);
+	syncFactCards(db, base.source.id);
 	learner = createGuest(db);
 });
 

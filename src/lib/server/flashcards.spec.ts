@@ -65,7 +65,7 @@ beforeEach(() => {
 	db = createTestDb();
 	loadFactBase(db, base);
 	syncGeneratedSet(db, base);
-	syncFactCards(db, base);
+	syncFactCards(db, base.source.id);
 	learner = createGuest(db);
 	deck = resolveDeck(db, learner, { kind: 'source', id: sourceId })!;
 });
@@ -89,7 +89,7 @@ describe('cards', () => {
 			db.select({ n: count() }).from(card).where(eq(card.sourceId, sourceId)).get()!.n;
 		const before = n();
 		expect(before).toBeGreaterThan(base.facts.length);
-		syncFactCards(db, base);
+		syncFactCards(db, base.source.id);
 		expect(n()).toBe(before);
 		expect(cardFaces(db, 'fact:putin-role:reverse')?.front.prompt).toBe(
 			'Who is the Russian President?'

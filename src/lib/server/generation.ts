@@ -1,10 +1,12 @@
-// Generating questions from a source's facts for the teacher's "generate" page: the choices a
-// source offers, the facts a filter keeps, candidates made with a seed (and rebuilt from it),
-// and another version of a candidate. Pure over the shipped fact bases: nothing here is stored.
-import { factBases } from '../content';
+// Generating questions from a source's facts for the "generate" page: the sources a teacher may
+// use, their people, predicates and dates to filter by, candidates made with a seed, and the
+// same candidates rebuilt from their ids and seeds.
 import type { Fact, FactBase } from '../domain/fact-base';
 import { generatedTypes, generateQuestions } from '../domain/generate-questions';
 import type { Question, QuestionType } from '../domain/question';
+import type { Db } from './db';
+import { factBaseOf } from './fact-bases';
+import { canUseSource, usableSources } from './sources';
 
 export interface FactFilter {
 	/** An entity id: facts with it as subject or object. */
@@ -15,16 +17,17 @@ export interface FactFilter {
 	to?: string;
 }
 
-export function sourceBase(sourceId: string): FactBase | undefined {
-	return factBases.find((b) => b.source.id === sourceId);
+/** The fact base of a source the teacher may generate from (the shipped ones and their own). */
+export function sourceBase(db: Db, teacherId: string, sourceId: string): FactBase | undefined {
+	return canUseSource(db, sourceId, teacherId) ? factBaseOf(db, sourceId) : undefined;
 }
 
-/** What the generate page offers for a source: its people, predicates and date range. */
-export function generationChoices(base: FactBase) {
+/** What the generate page offers for a source: the sources, its people, predicates and dates. */
+export function generationChoices(db: Db, teacherId: string, base: FactBase) {
 	const used = new Set(base.facts.flatMap((f) => [f.subject, f.object ?? '']));
 	const dates = base.facts.flatMap((f) => (f.date ? [f.date.date] : [])).sort();
 	return {
-		sources: factBases.map((b) => ({ id: b.source.id, title: b.source.title })),
+		sources: usableSources(db, teacherId),
 		people: base.entities
 			.filter((e) => e.kind === 'person' && used.has(e.id))
 			.map((e) => ({ id: e.id, name: e.name })),

@@ -101,7 +101,7 @@ beforeEach(() => {
 	db = createTestDb();
 	loadFactBase(db, base);
 	syncGeneratedSet(db, base);
-	syncFactCards(db, base);
+	syncFactCards(db, base.source.id);
 	host = person('host', 'teacher');
 	setId = createSet(db, host, { title: 'Visit', description: '', tags: [] });
 	addQuestion(db, host, setId, capital);

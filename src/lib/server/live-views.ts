@@ -33,6 +33,7 @@ import {
 	type LiveSessionRow
 } from './db/schema';
 import type { LiveMessage } from './live-bus';
+import { canSeeSource } from './sources';
 
 /** How many places of the leaderboard the screens show. */
 export const LEADERBOARD_SIZE = 5;
@@ -40,7 +41,8 @@ export const LEADERBOARD_SIZE = 5;
 export interface RevealView {
 	rightAnswer: string;
 	explanation: string;
-	evidence: { quote: string; sourceId: string; factId: string } | null;
+	/** Linked only to a public source: every screen of the session sees the same view. */
+	evidence: { quote: string; sourceId: string; factId: string; linked: boolean } | null;
 	spread: SpreadRow[];
 	answered: number;
 	players: number;
@@ -172,7 +174,12 @@ export function phaseView(db: Db, session: LiveSessionRow): PhaseView {
 			explanation: q.explanation,
 			evidence:
 				q.provenance && factId
-					? { quote: q.provenance.quote, sourceId: q.provenance.sourceId, factId }
+					? {
+							quote: q.provenance.quote,
+							sourceId: q.provenance.sourceId,
+							factId,
+							linked: canSeeSource(db, q.provenance.sourceId, null)
+						}
 					: null,
 			spread: answerSpread(q, given),
 			answered: given.length,

@@ -1,7 +1,6 @@
 // Attempts: starting one (its questions fixed by a seed), answering (graded here, on the
 // server, one transaction per answer, recorded once), finishing, and reading results back.
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { factBases } from '../content';
 import { describeResponse } from '../domain/describe-response';
 import { defaultQuiz, generateQuestions } from '../domain/generate-questions';
 import {
@@ -17,8 +16,10 @@ import { createRandom } from '../domain/random';
 import { generateToken } from './auth';
 import type { Db } from './db';
 import { answer, attempt, attemptQuestion } from './db/schema';
+import { factBaseOf } from './fact-bases';
 import { recordQuizReview } from './flashcards';
 import { getVisibleSet, setQuestions, storedQuestionId } from './question-sets';
+import { canSeeSource, type Viewer } from './sources';
 
 /** Time on one question beyond this is a learner who walked away, not thinking time. */
 const MAX_QUESTION_MS = 30 * 60_000;
@@ -34,7 +35,7 @@ export function questionsForAttempt(
 	seed: number
 ): { questionId: string; question: Question }[] {
 	const stored = setQuestions(db, set.id);
-	const base = factBases.find((b) => b.source.id === set.sourceId);
+	const base = set.sourceId !== null ? factBaseOf(db, set.sourceId) : undefined;
 	if (set.origin === 'generated' && base) {
 		// Regenerate with this attempt's seed: the same stable ids, fresh wrong answers.
 		const storedIds = new Set(stored.map((s) => s.id));
@@ -117,7 +118,8 @@ export interface AnsweredView {
 	feedback?: string;
 	rightAnswer: string;
 	explanation: string;
-	evidence?: { quote: string; sourceId: string; factId: string };
+	/** The quote, and its place in the source when the viewer may open it (see linkEvidence). */
+	evidence?: { quote: string; sourceId: string; factId: string; linked: boolean };
 }
 
 export interface QuestionView {
@@ -126,6 +128,28 @@ export interface QuestionView {
 	answered: AnsweredView | null;
 	/** Only when asked to reveal (a finished attempt): the right answer of an unanswered question. */
 	rightAnswer?: string;
+}
+
+/**
+ * Marks each answered question's evidence with whether the viewer may open its source: a
+ * teacher's text is linked for the learners it is assigned to, not for anyone with the set's link.
+ */
+export function linkEvidence<T extends { answered: AnsweredView | null }>(
+	db: Db,
+	viewer: Viewer | null,
+	questions: T[]
+): T[] {
+	const seen = new Map<string, boolean>();
+	const may = (id: string) => {
+		let ok = seen.get(id);
+		if (ok === undefined) seen.set(id, (ok = canSeeSource(db, id, viewer)));
+		return ok;
+	};
+	for (const q of questions) {
+		const e = q.answered?.evidence;
+		if (e) e.linked = may(e.sourceId);
+	}
+	return questions;
 }
 
 /** What the page may show: the public question, and the key only once it is answered. */
@@ -181,7 +205,14 @@ function answeredView(
 		rightAnswer: describeAnswer(q),
 		explanation: q.explanation,
 		...(q.provenance && factId
-			? { evidence: { quote: q.provenance.quote, sourceId: q.provenance.sourceId, factId } }
+			? {
+					evidence: {
+						quote: q.provenance.quote,
+						sourceId: q.provenance.sourceId,
+						factId,
+						linked: false
+					}
+				}
 			: {})
 	};
 }

@@ -1,8 +1,93 @@
-// Queries about sources and their facts, for the home page and the source reader.
-import { asc, count, eq } from 'drizzle-orm';
+// Queries about sources and their facts, for the home page and the source reader, and who may
+// read a source: the shipped ones are public; a teacher's is theirs (and the admins'), and a
+// learner's once a published set drawing on it is assigned to a class they are in.
+import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { canAdminister } from './access';
 import type { Db } from './db';
-import { entity, fact, source } from './db/schema';
+import { currentText } from './fact-bases';
+import {
+	classAssignment,
+	classMember,
+	entity,
+	fact,
+	question,
+	questionFact,
+	questionSet,
+	source,
+	sourceVersion,
+	type UserRole
+} from './db/schema';
+
+/** Who is asking: a signed-in person or a guest (whose role is learner). */
+export interface Viewer {
+	id: string;
+	role: UserRole;
+}
+
+/** Whether a published set assigned to one of the viewer's classes asks about the source. */
+function assignedToViewer(db: Db, sourceId: string, viewerId: string): boolean {
+	const viaSet = db
+		.select({ one: classAssignment.setId })
+		.from(classMember)
+		.innerJoin(classAssignment, eq(classAssignment.classId, classMember.classId))
+		.innerJoin(
+			questionSet,
+			and(eq(questionSet.id, classAssignment.setId), eq(questionSet.status, 'published'))
+		)
+		.where(and(eq(classMember.userId, viewerId), eq(questionSet.sourceId, sourceId)))
+		.limit(1)
+		.get();
+	if (viaSet) return true;
+	const viaFacts = db
+		.select({ one: fact.id })
+		.from(classMember)
+		.innerJoin(classAssignment, eq(classAssignment.classId, classMember.classId))
+		.innerJoin(
+			questionSet,
+			and(eq(questionSet.id, classAssignment.setId), eq(questionSet.status, 'published'))
+		)
+		.innerJoin(question, eq(question.setId, questionSet.id))
+		.innerJoin(questionFact, eq(questionFact.questionId, question.id))
+		.innerJoin(fact, and(eq(fact.id, questionFact.factId), eq(fact.sourceId, sourceId)))
+		.where(eq(classMember.userId, viewerId))
+		.limit(1)
+		.get();
+	return viaFacts !== undefined;
+}
+
+/**
+ * Whether the viewer may read the source (its text, facts and export). Everyone else is told
+ * it does not exist.
+ */
+export function canSeeSource(db: Db, sourceId: string, viewer: Viewer | null): boolean {
+	const row = db
+		.select({ ownerId: source.ownerId })
+		.from(source)
+		.where(eq(source.id, sourceId))
+		.get();
+	if (!row) return false;
+	if (row.ownerId === null) return true;
+	if (!viewer) return false;
+	if (row.ownerId === viewer.id || canAdminister(viewer.role)) return true;
+	return assignedToViewer(db, sourceId, viewer.id);
+}
+
+/** Sources a teacher may generate questions from: the shipped ones and their own. */
+export function usableSources(db: Db, teacherId: string) {
+	return db
+		.select({ id: source.id, title: source.title, ownerId: source.ownerId })
+		.from(source)
+		.where(or(isNull(source.ownerId), eq(source.ownerId, teacherId)))
+		.orderBy(sql`${source.ownerId} is not null`, asc(source.title))
+		.all()
+		.map((s) => ({ id: s.id, title: s.title, own: s.ownerId !== null }));
+}
+
+/** Whether the teacher may generate questions from the source. */
+export function canUseSource(db: Db, sourceId: string, teacherId: string): boolean {
+	return usableSources(db, teacherId).some((s) => s.id === sourceId);
+}
 
 export interface SourceSummary {
 	id: string;
@@ -14,10 +99,12 @@ export interface SourceSummary {
 	studyable: { dates: number; numbers: number; quotes: number; roles: number };
 }
 
+/** The public sources (those Factdeck ships with), for the home page. */
 export function listSources(db: Db): SourceSummary[] {
 	const sources = db
 		.select({ id: source.id, title: source.title, publishedOn: source.publishedOn })
 		.from(source)
+		.where(isNull(source.ownerId))
 		.orderBy(asc(source.publishedOn))
 		.all();
 	return sources.map((s) => {
@@ -30,8 +117,8 @@ export function listSources(db: Db): SourceSummary[] {
 				subjectName: entity.name
 			})
 			.from(fact)
-			.innerJoin(entity, eq(entity.id, fact.subjectId))
-			.where(eq(fact.sourceId, s.id))
+			.innerJoin(entity, and(eq(entity.sourceId, fact.sourceId), eq(entity.id, fact.subjectId)))
+			.where(and(eq(fact.sourceId, s.id), eq(fact.anchored, true)))
 			.all();
 		const people = [
 			...new Set(facts.filter((f) => f.subjectKind === 'person').map((f) => f.subjectName))
@@ -67,8 +154,23 @@ export interface FactView {
 	quoteEnd: number;
 }
 
+/** A source's current text and its anchored facts, with the names they refer to. */
 export function getSource(db: Db, id: string) {
-	const row = db.select().from(source).where(eq(source.id, id)).get();
+	const row = db
+		.select({
+			id: source.id,
+			title: source.title,
+			publishedOn: source.publishedOn,
+			author: source.author,
+			url: source.url,
+			ownerId: source.ownerId,
+			version: source.version,
+			body: sourceVersion.body
+		})
+		.from(source)
+		.innerJoin(sourceVersion, currentText)
+		.where(eq(source.id, id))
+		.get();
 	if (!row) return undefined;
 	const objectEntity = alias(entity, 'object_entity');
 	const placeEntity = alias(entity, 'place_entity');
@@ -91,10 +193,16 @@ export function getSource(db: Db, id: string) {
 			quoteEnd: fact.quoteEnd
 		})
 		.from(fact)
-		.innerJoin(entity, eq(entity.id, fact.subjectId))
-		.leftJoin(objectEntity, eq(objectEntity.id, fact.objectId))
-		.leftJoin(placeEntity, eq(placeEntity.id, fact.placeId))
-		.where(eq(fact.sourceId, id))
+		.innerJoin(entity, and(eq(entity.sourceId, fact.sourceId), eq(entity.id, fact.subjectId)))
+		.leftJoin(
+			objectEntity,
+			and(eq(objectEntity.sourceId, fact.sourceId), eq(objectEntity.id, fact.objectId))
+		)
+		.leftJoin(
+			placeEntity,
+			and(eq(placeEntity.sourceId, fact.sourceId), eq(placeEntity.id, fact.placeId))
+		)
+		.where(and(eq(fact.sourceId, id), eq(fact.anchored, true)))
 		.orderBy(asc(fact.position))
 		.all()
 		.map(({ valueText, valueNumber, valueUnit, ...f }) => ({
@@ -102,7 +210,16 @@ export function getSource(db: Db, id: string) {
 			value: valueText ?? (valueNumber !== null ? `${valueNumber} ${valueUnit ?? ''}`.trim() : null)
 		}));
 	return {
-		source: { id: row.id, title: row.title, publishedOn: row.publishedOn, body: row.body },
+		source: {
+			id: row.id,
+			title: row.title,
+			publishedOn: row.publishedOn,
+			author: row.author,
+			url: row.url,
+			ownerId: row.ownerId,
+			version: row.version,
+			body: row.body
+		},
 		facts
 	};
 }

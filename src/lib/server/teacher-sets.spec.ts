@@ -16,6 +16,14 @@ import type { Db } from './db';
 import { loadFactBase } from './db/content';
 import { classAssignment, question, questionFact, user } from './db/schema';
 import {
+	filterFacts,
+	generateCandidates,
+	generatedQuestion,
+	generationChoices,
+	rebuildCandidates,
+	regenerateCandidate
+} from './generation';
+import {
 	addQuestion,
 	assignToClasses,
 	createSet,
@@ -37,14 +45,6 @@ import {
 	updateQuestion,
 	updateSetDetails
 } from './teacher-sets';
-import {
-	filterFacts,
-	generateCandidates,
-	generatedQuestion,
-	generationChoices,
-	rebuildCandidates,
-	regenerateCandidate
-} from './generation';
 import { createTestDb } from './testing/test-db';
 
 const base = factBases[0]!;
@@ -401,7 +401,8 @@ describe('assignToClasses', () => {
 
 describe('generating from facts', () => {
 	it('offers the people, predicates and dates of the source', () => {
-		const choices = generationChoices(base);
+		const choices = generationChoices(db, teacher, base);
+		expect(choices.sources).toEqual([{ id: base.source.id, title: base.source.title, own: false }]);
 		expect(choices.people.map((p) => p.id)).toContain('xi-jinping');
 		expect(choices.predicates.map((p) => p.value)).toContain('held_talks_with');
 		expect(choices.earliest! <= choices.latest!).toBe(true);

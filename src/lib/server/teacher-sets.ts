@@ -97,15 +97,17 @@ export function getTeacherSet(db: Db, teacherId: string, setId: string): Teacher
 	return { ...row, questionCount };
 }
 
+/** A new draft set; `sourceId` names the source it is made from, when there is one. */
 export function createSet(
 	db: Db,
 	teacherId: string,
 	details: SetDetails,
-	origin: 'authored' | 'imported' = 'authored'
+	origin: 'authored' | 'imported' = 'authored',
+	sourceId: string | null = null
 ): string {
 	const id = generateToken();
 	db.insert(questionSet)
-		.values({ id, ownerId: teacherId, ...details, status: 'draft', origin })
+		.values({ id, ownerId: teacherId, sourceId, ...details, status: 'draft', origin })
 		.run();
 	return id;
 }

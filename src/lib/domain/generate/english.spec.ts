@@ -16,6 +16,11 @@ describe('english', () => {
 			"China's 12-point position paper"
 		);
 		expect(withArticle('Western sanctions', byId('western-sanctions'))).toBe('Western sanctions');
+		const opening: Entity = { id: 'opening', kind: 'event', name: 'x', aliases: [] };
+		expect(withArticle("East Germany's opening of its border crossings", opening)).toBe(
+			"East Germany's opening of its border crossings"
+		);
+		expect(withArticle('summit of the two leaders', opening)).toBe('the summit of the two leaders');
 		expect(withArticle('Group of Seven summit in Japan', byId('g7-summit-2023'))).toBe(
 			'the Group of Seven summit in Japan'
 		);

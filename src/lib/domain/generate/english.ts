@@ -76,8 +76,9 @@ export function withArticle(form: string, e: Entity): string {
 	const theForm = e.aliases.find((a) => a.toLowerCase() === `the ${form.toLowerCase()}`);
 	if (theForm !== undefined) return theForm;
 	if (/^[a-z0-9]/.test(form)) return `the ${form}`;
-	// "China's position paper", "Western sanctions", "Moscow": no article.
-	if (/^\S+['’]s\s/.test(form)) return form;
+	// "China's position paper", "East Germany's opening of …", "Western sanctions", "Moscow":
+	// no article. The owner may be a name of several capitalised words.
+	if (/^(?:[A-Z][\w.-]*\s)*\S+['’]s\s/.test(form)) return form;
 	// Plural bodies go without ("Western sanctions"), but a named event takes "the".
 	if (e.kind !== 'event' && looksPlural({ ...e, name: form })) return form;
 	const words = form.split(' ');

@@ -139,6 +139,24 @@ describe('meetings, visits and travel', () => {
 		expect(rel.at(-1)?.statement).toBe('Fumio Kishida is to meet Volodymyr Zelensky.');
 		expect(rel[0]?.quote).toBe('Chinese leader Xi Jinping arrived at the Kremlin on Tuesday');
 	});
+
+	it('dates an undated meeting by the occasion the sentence before tells, in its paragraph', () => {
+		const facts = factsOf(
+			'West German Chancellor Helmut Kohl flew to Berlin on Friday. Kohl met with Mayor Walter Momper at the city hall.\n\nKohl met with Mayor Eberhard Diepgen. Kohl later met with President Richard Weizsacker.',
+			'1989-11-11'
+		);
+		const met = facts.filter((f) => f.predicate === 'met');
+		expect(met.map((f) => [f.object, f.date])).toEqual([
+			['Walter Momper', '1989-11-10'],
+			// Another paragraph, and "later": another occasion, undated.
+			['Eberhard Diepgen', undefined],
+			['Richard Weizsacker', undefined]
+		]);
+		expect(met[0]).toMatchObject({
+			quote: 'Kohl met with Mayor Walter Momper',
+			statement: 'Helmut Kohl met Walter Momper on Friday.'
+		});
+	});
 });
 
 describe('numbers', () => {

@@ -123,6 +123,35 @@ export function candidateFacts(input: FactInputs): FactSuggestion[] {
 		);
 	};
 
+	/**
+	 * The occasion an undated meeting or visit belongs to: the date an earlier sentence of its
+	 * paragraph telling what the same subject did (the nearest, at most two sentences back), outside
+	 * anything quoted, unless the sentence puts itself at another time ("earlier"). "Xi
+	 * arrived in Moscow on Monday. He was greeted by ..., and met Putin": the meeting is
+	 * Monday's. A question about an occasion needs its date to be asked at all; the curator sees
+	 * the date came from the sentence before.
+	 */
+	const sentences = c.doc.sentences;
+	const sameParagraph = (a: number, b: number) =>
+		!/\n\s*\n/.test(text.slice(sentences[a]?.end ?? 0, sentences[b]?.start ?? 0));
+	const occasionOf = (sentence: number, subject: string): FactDate | undefined => {
+		// "Xi earlier met ...": another time than the sentence before's.
+		const own = text.slice(sentences[sentence]?.start ?? 0, sentences[sentence]?.end ?? 0);
+		if (otherTime.test(own)) return undefined;
+		for (let back = sentence - 1; back >= Math.max(0, sentence - 2); back--) {
+			if (!sameParagraph(back, sentence)) return undefined;
+			// The occasion is the subject's: the sentence that dates it tells what they did.
+			if (!input.relations.some((o) => o.sentence === back && o.subject === subject)) continue;
+			const said = saidWords.get(back) ?? [];
+			const told = (datesIn.get(back) ?? []).filter(
+				(x) => !said.some((o) => o.start <= x.start && x.end <= o.end)
+			);
+			const last = told.sort((a, b) => b.start - a.start)[0];
+			if (last) return last.date;
+		}
+		return undefined;
+	};
+
 	// Titles: "Russian President Vladimir Putin", "NASA Administrator Steve Jurczyk"
 	for (const e of entities) {
 		const role = e.roleEvidence;
@@ -159,7 +188,9 @@ export function candidateFacts(input: FactInputs): FactSuggestion[] {
 
 	// Meetings, talks, visits, travel
 	for (const r of input.relations) {
-		const dated = r.planned ? undefined : dateNear(r.sentence, r);
+		const near = r.planned ? undefined : dateNear(r.sentence, r);
+		const occasion = r.planned || near ? undefined : occasionOf(r.sentence, r.subject);
+		const dated = near ?? (occasion && { date: occasion, span: r });
 		const [done, planned] = verbPhrase[r.predicate] ?? ['', ''];
 		const when = dated ? ` ${adverbOf(dated.date.wording)}` : '';
 		const statement = sentenceOf(
@@ -268,6 +299,10 @@ export function candidateFacts(input: FactInputs): FactSuggestion[] {
 	}
 	return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
+
+/** Words that put a sentence at another time than the one before it. */
+const otherTime =
+	/\b(earlier|later|previously|before|after|since|ago|recently|formerly|once|then|last|next|meanwhile)\b/i;
 
 /** Quotes never start or end on a space, a comma or a dash. */
 function trim(text: string, span: Span): Span {

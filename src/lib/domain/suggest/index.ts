@@ -17,7 +17,13 @@ import type { EntitySuggestion, Suggestions } from './types';
 
 export { assembleFactBase } from './assemble';
 export { suggestionKinds } from './types';
-export type { EntitySuggestion, FactSuggestion, SuggestionKind, Suggestions } from './types';
+export type {
+	EntitySuggestion,
+	FactSuggestion,
+	StoredSuggestion,
+	SuggestionKind,
+	Suggestions
+} from './types';
 
 /** Suggestions for a body of text published on `publishedOn` (YYYY-MM-DD). */
 export function suggest(body: string, publishedOn: string): Suggestions {

@@ -31,3 +31,12 @@ export interface Suggestions {
 	entities: EntitySuggestion[];
 	facts: FactSuggestion[];
 }
+
+/**
+ * One suggested fact as a source keeps it for its teacher: the fact, and the suggested
+ * entities it names (so accepting it needs nothing else from the run that made it).
+ */
+export interface StoredSuggestion {
+	fact: FactSuggestion;
+	entities: Entity[];
+}

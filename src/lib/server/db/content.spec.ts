@@ -5,7 +5,7 @@ import { checkHealth } from '../health';
 import { createTestDb } from '../testing/test-db';
 import { openDatabase, type Db } from './index';
 import { loadFactBase } from './content';
-import { entity, fact, source } from './schema';
+import { entity, fact, source, sourceVersion } from './schema';
 
 const base = factBases[0]!;
 
@@ -51,6 +51,24 @@ describe('loadFactBase', () => {
 		expect(facts).toHaveLength(base.facts.length - 1);
 		expect(facts.find((f) => f.id === firstFact!.id)?.statement).toMatch(/\(revised\)$/);
 		expect(facts.some((f) => f.id === rest[0]!.id)).toBe(false);
+	});
+
+	it('keeps a changed text as a new version, the old one as it was', () => {
+		const db = createTestDb();
+		loadFactBase(db, base);
+		const body = `${base.source.body}\n\nA paragraph added later.`;
+		expect(loadFactBase(db, { ...base, source: { ...base.source, body } })).toBe('loaded');
+		expect(db.select({ version: source.version }).from(source).get()).toEqual({ version: 2 });
+		expect(
+			db
+				.select({ version: sourceVersion.version, body: sourceVersion.body })
+				.from(sourceVersion)
+				.orderBy(sourceVersion.version)
+				.all()
+		).toEqual([
+			{ version: 1, body: base.source.body },
+			{ version: 2, body }
+		]);
 	});
 
 	it('refuses an invalid fact base and writes nothing', () => {

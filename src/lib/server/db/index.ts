@@ -42,6 +42,25 @@ export function migrationsFolder(): string {
 	return process.env.MIGRATIONS_DIR ?? path.resolve(process.cwd(), 'drizzle');
 }
 
-export function migrateDatabase(db: Db): void {
-	migrate(db, { migrationsFolder: migrationsFolder() });
+/**
+ * Applies the migrations with foreign keys off, as SQLite asks for table rebuilds (a drizzle-kit
+ * migration's own "PRAGMA foreign_keys=OFF" does nothing inside the transaction it runs in, and
+ * dropping a rebuilt table with them on would cascade into every row that points at it), then
+ * checks every foreign key before turning them back on.
+ */
+export function migrateDatabase(
+	db: BetterSQLite3Database<Record<string, unknown>> & { $client: Database.Database },
+	folder = migrationsFolder()
+): void {
+	const client = db.$client;
+	client.pragma('foreign_keys = OFF');
+	try {
+		migrate(db, { migrationsFolder: folder });
+		const broken = client.pragma('foreign_key_check') as unknown[];
+		if (broken.length) {
+			throw new Error(`the migrations left broken references: ${JSON.stringify(broken)}`);
+		}
+	} finally {
+		client.pragma('foreign_keys = ON');
+	}
 }

@@ -1,8 +1,10 @@
 // The database schema: the source of truth for the SQL migrations in drizzle/.
-// Content tables (source, entity, fact) are loaded from the curated fact bases at start-up;
-// everything a person creates later (sets, attempts, reviews) points at them by stable ids.
+// Content tables (source, source_version, entity, fact, suggestion) hold every fact base: the
+// shipped article, loaded at start-up, and teachers' own texts; everything a person creates
+// later (sets, attempts, reviews) points at facts by their stable ids.
 import { sql } from 'drizzle-orm';
 import {
+	foreignKey,
 	index,
 	integer,
 	primaryKey,
@@ -14,34 +16,91 @@ import {
 import { datePrecisions, entityKinds, predicates } from '../../domain/fact-base';
 import { livePhases } from '../../domain/live-session';
 import { memoryStates, reviewOrigins } from '../../domain/scheduling';
+import { suggestionKinds, type StoredSuggestion } from '../../domain/suggest/types';
 
-export const source = sqliteTable('source', {
-	id: text('id').primaryKey(),
-	title: text('title').notNull(),
-	/** YYYY-MM-DD */
-	publishedOn: text('published_on').notNull(),
-	body: text('body').notNull(),
-	/** Hash of the curated fact base last loaded, so an unchanged start-up writes nothing. */
-	contentHash: text('content_hash').notNull(),
-	loadedAt: integer('loaded_at', { mode: 'timestamp_ms' })
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
 		.notNull()
-		.default(sql`(unixepoch('subsec') * 1000)`)
-});
+		.default(sql`(unixepoch('subsec') * 1000)`);
 
-/** People, countries, organisations, places, documents and events, shared by every source. */
-export const entity = sqliteTable('entity', {
-	id: text('id').primaryKey(),
-	kind: text('kind', { enum: entityKinds }).notNull(),
-	name: text('name').notNull(),
-	aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
-	/** Role or title as the article gives it. */
-	role: text('role')
-});
+/**
+ * A text and its fact base: the shipped article (no owner, public) or a teacher's own (private
+ * to them). Its text lives in source_version: a corrected text is a new version, never an edit.
+ */
+export const source = sqliteTable(
+	'source',
+	{
+		id: text('id').primaryKey(),
+		/** Null for the sources Factdeck ships with; a teacher's sources go with their account. */
+		ownerId: text('owner_id').references(() => user.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		/** YYYY-MM-DD: relative dates in the text resolve against it. */
+		publishedOn: text('published_on').notNull(),
+		author: text('author'),
+		/** Where the text came from, for credit; never fetched. */
+		url: text('url'),
+		/** The current version in source_version. */
+		version: integer('version').notNull().default(1),
+		/**
+		 * Raised in the same transaction as every write to the source, its entities or its facts:
+		 * the in-memory fact base (fact-bases.ts) is rebuilt when this no longer matches.
+		 */
+		revision: integer('revision').notNull().default(0),
+		/** For the shipped sources: the hash of the curated fact base last loaded (null: a teacher's). */
+		contentHash: text('content_hash'),
+		loadedAt: integer('loaded_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`)
+	},
+	(t) => [index('source_owner_idx').on(t.ownerId)]
+);
+
+/** Every text a source has had, kept as it was: facts quote the current one. */
+export const sourceVersion = sqliteTable(
+	'source_version',
+	{
+		sourceId: text('source_id')
+			.notNull()
+			.references(() => source.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		body: text('body').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.sourceId, t.version] })]
+);
+
+/**
+ * People, countries, organisations, places, documents, events and things, each source's own:
+ * a teacher's "china" is not the article's, so the key is the source and the id.
+ */
+export const entity = sqliteTable(
+	'entity',
+	{
+		sourceId: text('source_id')
+			.notNull()
+			.references(() => source.id, { onDelete: 'cascade' }),
+		id: text('id').notNull(),
+		/** Order within the source's fact base (the generator's order). */
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: entityKinds }).notNull(),
+		name: text('name').notNull(),
+		aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
+		/** Role or title as the text gives it. */
+		role: text('role')
+	},
+	(t) => [primaryKey({ columns: [t.sourceId, t.id] })]
+);
 
 export const fact = sqliteTable(
 	'fact',
 	{
-		/** Stable across restarts and content upgrades: progress is attached to it. */
+		/**
+		 * Unique across sources and stable across restarts, edits and new versions: progress is
+		 * attached to it alone.
+		 */
 		id: text('id').primaryKey(),
 		sourceId: text('source_id')
 			.notNull()
@@ -49,34 +108,72 @@ export const fact = sqliteTable(
 		/** Order within the source's curated list. */
 		position: integer('position').notNull(),
 		predicate: text('predicate', { enum: predicates }).notNull(),
-		subjectId: text('subject_id')
-			.notNull()
-			.references(() => entity.id),
-		objectId: text('object_id').references(() => entity.id),
-		placeId: text('place_id').references(() => entity.id),
+		/** Entity ids of the same source. */
+		subjectId: text('subject_id').notNull(),
+		objectId: text('object_id'),
+		placeId: text('place_id'),
 		valueText: text('value_text'),
 		valueNumber: real('value_number'),
 		valueUnit: text('value_unit'),
-		/** Resolved date: YYYY-MM-DD, YYYY-MM or YYYY, with its precision and the article's wording. */
+		/** Resolved date: YYYY-MM-DD, YYYY-MM or YYYY, with its precision and the text's wording. */
 		date: text('date'),
 		datePrecision: text('date_precision', { enum: datePrecisions }),
 		dateWording: text('date_wording'),
 		statement: text('statement').notNull(),
-		/** The verbatim evidence, and where it stands in the source body. */
+		/** The verbatim evidence, and where it stands in the body it was anchored in. */
 		quote: text('quote').notNull(),
 		quoteStart: integer('quote_start').notNull(),
-		quoteEnd: integer('quote_end').notNull()
+		quoteEnd: integer('quote_end').notNull(),
+		/**
+		 * Whether the quote stands in the source's current version. A fact whose quote a new
+		 * version lost is kept, listed for its teacher to re-anchor, and left out of the fact base.
+		 */
+		anchored: integer('anchored', { mode: 'boolean' }).notNull().default(true)
 	},
 	(t) => [
 		index('fact_source_idx').on(t.sourceId, t.position),
-		index('fact_subject_idx').on(t.subjectId)
+		index('fact_subject_idx').on(t.sourceId, t.subjectId),
+		foreignKey({
+			columns: [t.sourceId, t.subjectId],
+			foreignColumns: [entity.sourceId, entity.id]
+		}),
+		foreignKey({
+			columns: [t.sourceId, t.objectId],
+			foreignColumns: [entity.sourceId, entity.id]
+		}),
+		foreignKey({ columns: [t.sourceId, t.placeId], foreignColumns: [entity.sourceId, entity.id] })
 	]
 );
 
-const createdAt = () =>
-	integer('created_at', { mode: 'timestamp_ms' })
-		.notNull()
-		.default(sql`(unixepoch('subsec') * 1000)`);
+export const suggestionStatuses = ['pending', 'accepted', 'rejected'] as const;
+export type SuggestionStatus = (typeof suggestionStatuses)[number];
+
+/**
+ * The machine's candidate facts for one version of a source's text, each waiting for its
+ * teacher: `body` is the suggested fact with the suggested entities it names.
+ */
+export const suggestion = sqliteTable(
+	'suggestion',
+	{
+		id: text('id').primaryKey(),
+		sourceId: text('source_id')
+			.notNull()
+			.references(() => source.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		/** The pipeline's order. */
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: suggestionKinds }).notNull(),
+		status: text('status', { enum: suggestionStatuses }).notNull().default('pending'),
+		body: text('body', { mode: 'json' }).$type<StoredSuggestion>().notNull(),
+		/** The fact it became, once accepted. */
+		factId: text('fact_id').references(() => fact.id, { onDelete: 'set null' }),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('suggestion_source_idx').on(t.sourceId, t.status, t.position),
+		index('suggestion_fact_idx').on(t.factId)
+	]
+);
 
 /** An admin may do everything a teacher may, and manage accounts (access.ts says so once). */
 export const userRoles = ['learner', 'teacher', 'admin'] as const;
@@ -389,6 +486,7 @@ export const answer = sqliteTable(
 );
 
 export type SourceRow = typeof source.$inferSelect;
+export type SuggestionRow = typeof suggestion.$inferSelect;
 export type EntityRow = typeof entity.$inferSelect;
 export type FactRow = typeof fact.$inferSelect;
 export type UserRow = typeof user.$inferSelect;

@@ -2,12 +2,11 @@
 // every row through the current migrations.
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrationsFolder } from './index';
+import { migrateDatabase, migrationsFolder } from './index';
 
 interface Journal {
 	entries: { tag: string }[];
@@ -19,6 +18,8 @@ const journal: Journal = JSON.parse(
 
 /** The earliest schema that holds learners' progress (attempts and answers). */
 const FIRST_PROGRESS_SCHEMA = '0002_attempts';
+/** The last schema before sources had owners and versions, entities a source each. */
+const SHARED_ENTITY_SCHEMA = '0005_account_admin';
 
 /** A migrations folder holding only the migrations up to and including `lastTag`. */
 function migrationsUpTo(lastTag: string): string {
@@ -97,20 +98,24 @@ describe('upgrades', () => {
 		const client = new Database(':memory:');
 		client.pragma('foreign_keys = ON');
 		const db = drizzle(client);
-		migrate(db, { migrationsFolder: migrationsUpTo(FIRST_PROGRESS_SCHEMA) });
+		migrateDatabase(db, migrationsUpTo(FIRST_PROGRESS_SCHEMA));
 		fillWithProgress(client);
 		const before = snapshot(client);
 
 		// What start-up does: the current migrations folder, applied to the old database.
-		migrate(db, { migrationsFolder: migrationsFolder() });
+		migrateDatabase(db);
 
 		const after = snapshot(client);
 		for (const table of progressTables) {
 			const rowsBefore = before[table] as Record<string, unknown>[];
 			const rowsAfter = after[table] as Record<string, unknown>[];
 			expect(rowsAfter, table).toHaveLength(rowsBefore.length);
-			// Columns added later may appear; every old column keeps its value.
-			rowsBefore.forEach((row, i) => expect(rowsAfter[i], table).toMatchObject(row));
+			// Columns added later may appear; every old column keeps its value (a source's body
+			// moved to source_version, below).
+			rowsBefore.forEach((row, i) => {
+				const { body: _body, ...rest } = row;
+				expect(rowsAfter[i], table).toMatchObject(table === 'source' ? rest : row);
+			});
 		}
 		// Scores from before partial credit: the right answer is worth 1, and so is the attempt.
 		expect(client.prepare('select score from answer').all()).toEqual([{ score: 1 }]);
@@ -118,11 +123,80 @@ describe('upgrades', () => {
 			{ id: 'a1', points: 1 },
 			{ id: 'a2', points: 0 }
 		]);
+		expect(client.prepare('select source_id, version, body from source_version').all()).toEqual([
+			{ source_id: 's1', version: 1, body: 'Xi met Putin.' }
+		]);
 		expect(client.pragma('foreign_key_check')).toEqual([]);
 		expect(client.pragma('integrity_check', { simple: true })).toBe('ok');
 		const applied = client.prepare('select count(*) as n from __drizzle_migrations').get() as {
 			n: number;
 		};
 		expect(applied.n).toBe(journal.entries.length);
+	});
+
+	it('give each source its text as version 1 and its own entities, keeping cards and reviews', () => {
+		const client = new Database(':memory:');
+		client.pragma('foreign_keys = ON');
+		const db = drizzle(client);
+		migrateDatabase(db, migrationsUpTo(SHARED_ENTITY_SCHEMA));
+		fillWithProgress(client);
+		// A second source naming the same entity, an entity no fact names, and a learner's
+		// flashcard memory of a fact: a table rebuild with foreign keys on would cascade it away.
+		client.exec(`
+			insert into source (id, title, published_on, body, content_hash) values
+				('s2', 'Another', '2023-03-22', 'Xi left.', 'h2');
+			insert into entity (id, kind, name, aliases) values ('kremlin', 'place', 'Kremlin', '[]');
+			insert into fact (id, source_id, position, predicate, subject_id, statement, quote, quote_start, quote_end)
+				values ('f2', 's2', 0, 'visited', 'xi', 'Xi left.', 'Xi left.', 0, 8);
+			insert into card (id, kind, fact_id, direction, source_id, position) values
+				('fact:f1:forward', 'fact', 'f1', 'forward', 's1', 0);
+			insert into card_state (user_id, card_id, state, due, stability, difficulty, elapsed_days,
+				scheduled_days, learning_steps, reps, lapses) values
+				('l1', 'fact:f1:forward', 'review', 1700000000000, 3.2, 5.1, 0, 3, 0, 1, 0);
+			insert into review_log (user_id, card_id, rating, state, due, stability, difficulty, elapsed_days,
+				last_elapsed_days, scheduled_days, learning_steps, previous_due, time_ms, reviewed_at, origin) values
+				('l1', 'fact:f1:forward', 3, 'new', 1700000000000, 0, 0, 0, 0, 0, 0, 1700000000000, 3000, 1700000000000, 'flashcard');
+		`);
+		const kept = ['card', 'card_state', 'review_log', 'fact', 'question_fact', 'answer'];
+		const before = Object.fromEntries(
+			kept.map((t) => [t, client.prepare(`select * from "${t}" order by rowid`).all()])
+		);
+
+		migrateDatabase(db);
+
+		for (const table of kept) {
+			const rows = client.prepare(`select * from "${table}" order by rowid`).all();
+			expect(rows, table).toHaveLength((before[table] as unknown[]).length);
+			(before[table] as Record<string, unknown>[]).forEach((row, i) =>
+				expect(rows[i], table).toMatchObject(row)
+			);
+		}
+		expect(
+			client.prepare('select source_id, version, body from source_version order by source_id').all()
+		).toEqual([
+			{ source_id: 's1', version: 1, body: 'Xi met Putin.' },
+			{ source_id: 's2', version: 1, body: 'Xi left.' }
+		]);
+		expect(
+			client.prepare('select id, owner_id, version, content_hash from source order by id').all()
+		).toEqual([
+			{ id: 's1', owner_id: null, version: 1, content_hash: 'h' },
+			{ id: 's2', owner_id: null, version: 1, content_hash: 'h2' }
+		]);
+		expect(
+			client
+				.prepare('select source_id, id, position from entity order by source_id, position')
+				.all()
+		).toEqual([
+			{ source_id: 's1', id: 'xi', position: 0 },
+			{ source_id: 's1', id: 'kremlin', position: 1 },
+			{ source_id: 's2', id: 'xi', position: 0 },
+			{ source_id: 's2', id: 'kremlin', position: 1 }
+		]);
+		expect(client.prepare('select count(*) as n from fact where anchored = 1').get()).toEqual({
+			n: 2
+		});
+		expect(client.pragma('foreign_key_check')).toEqual([]);
+		expect(client.pragma('integrity_check', { simple: true })).toBe('ok');
 	});
 });

@@ -1,6 +1,5 @@
 // Cards kept in step with the facts and sets, and what a card shows.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { factBases } from '../../content';
 import {
 	factCards,
 	questionCardFaces,
@@ -8,39 +7,38 @@ import {
 	type CardFaces,
 	type FactCard
 } from '../../domain/card-faces';
-import type { FactBase } from '../../domain/fact-base';
 import type { Question } from '../../domain/question';
 import type { Db } from '../db';
 import { card, question } from '../db/schema';
+import { sourceFactsIn, sourceFactsOf, type SourceFacts } from '../fact-bases';
 import type { Conn } from './memory';
 
-const factCardsByBase = new WeakMap<FactBase, FactCard[]>();
-let factCardIndex: Map<string, FactCard> | undefined;
+/**
+ * A source's fact cards, made once per assembled fact base (a new revision is a new object).
+ * Facts a new version of the text left unanchored keep their cards, and learners their memory
+ * of them, until their teacher re-anchors or removes them.
+ */
+const cardsBySource = new WeakMap<SourceFacts, Map<string, FactCard>>();
 
-function cardsOf(base: FactBase): FactCard[] {
-	let cards = factCardsByBase.get(base);
+function cardsOf(facts: SourceFacts): Map<string, FactCard> {
+	let cards = cardsBySource.get(facts);
 	if (!cards) {
-		cards = factCards(base);
-		factCardsByBase.set(base, cards);
+		const cardList = factCards({ ...facts.base, facts: facts.all });
+		cards = new Map(cardList.map((c) => [c.id, c]));
+		cardsBySource.set(facts, cards);
 	}
 	return cards;
 }
 
-/** A fact card of the shipped content, by id. */
-function factCard(cardId: string): FactCard | undefined {
-	if (!factCardIndex) {
-		factCardIndex = new Map(factBases.flatMap((b) => cardsOf(b)).map((c) => [c.id, c]));
-	}
-	return factCardIndex.get(cardId);
-}
-
 /**
- * Makes the source's fact cards match its fact base: upserts by stable id, removes the cards
- * the faces no longer make (their states and logs go with them).
+ * Makes the source's fact cards match its facts: upserts by stable id, removes the cards the
+ * faces no longer make (their states and logs go with them). Called in the transaction of every
+ * change to a source's facts, and at start-up for the shipped ones.
  */
-export function syncFactCards(db: Db, base: FactBase): void {
-	const cards = cardsOf(base);
-	db.transaction((tx) => {
+export function syncFactCards(db: Conn, sourceId: string): void {
+	const facts = sourceFactsIn(db, sourceId);
+	const cards = facts ? [...cardsOf(facts).values()] : [];
+	const write = (tx: Conn) => {
 		for (const c of cards) {
 			const row = {
 				id: c.id,
@@ -48,7 +46,7 @@ export function syncFactCards(db: Db, base: FactBase): void {
 				factId: c.factId,
 				questionId: null,
 				direction: c.direction,
-				sourceId: c.sourceId,
+				sourceId,
 				setId: null,
 				position: c.position
 			};
@@ -61,12 +59,14 @@ export function syncFactCards(db: Db, base: FactBase): void {
 		const stale = tx
 			.select({ id: card.id })
 			.from(card)
-			.where(and(eq(card.sourceId, base.source.id), eq(card.kind, 'fact')))
+			.where(and(eq(card.sourceId, sourceId), eq(card.kind, 'fact')))
 			.all()
 			.filter((r) => !ids.has(r.id))
 			.map((r) => r.id);
 		if (stale.length) tx.delete(card).where(inArray(card.id, stale)).run();
-	});
+	};
+	if ('$client' in db && !(db as Db).$client.inTransaction) (db as Db).transaction(write);
+	else write(db);
 }
 
 /** Question cards for every question of a set, made or reordered on demand. */
@@ -106,10 +106,14 @@ export function syncSetCards(db: Conn, setId: string): void {
 	}
 }
 
-/** What a card shows. Fact cards come from the shipped content; question cards from the set. */
+/** What a card shows. Fact cards come from their source's facts; question cards from the set. */
 export function cardFaces(db: Db, cardId: string): CardFaces | undefined {
-	const fc = factCard(cardId);
-	if (fc) return { front: fc.front, back: fc.back };
+	if (cardId.startsWith('fact:')) {
+		const row = db.select({ sourceId: card.sourceId }).from(card).where(eq(card.id, cardId)).get();
+		const facts = row?.sourceId ? sourceFactsOf(db, row.sourceId) : undefined;
+		const fc = facts ? cardsOf(facts).get(cardId) : undefined;
+		return fc ? { front: fc.front, back: fc.back } : undefined;
+	}
 	if (!cardId.startsWith('question:')) return undefined;
 	const row = db
 		.select({ body: question.body })

@@ -16,6 +16,7 @@ import {
 	source
 } from '../db/schema';
 import { getVisibleSet } from '../question-sets';
+import { canSeeSource } from '../sources';
 
 /** Which cards a deck holds: a source's, a set's, a list of cards, or every card (due only). */
 export type DeckFilter =
@@ -46,6 +47,10 @@ export function resolveDeck(db: Db, userId: string | null, ref: DeckRef): Deck |
 				includesNew: false
 			};
 		case 'source': {
+			// A learner's decks: an admin's own role does not put every teacher's source in them.
+			if (!canSeeSource(db, ref.id, userId ? { id: userId, role: 'learner' } : null)) {
+				return undefined;
+			}
 			const found = db
 				.select({ id: source.id, title: source.title })
 				.from(source)
@@ -55,7 +60,7 @@ export function resolveDeck(db: Db, userId: string | null, ref: DeckRef): Deck |
 			return {
 				id,
 				title: found.title,
-				description: 'The facts of this article, as cards.',
+				description: 'The facts of this text, as cards.',
 				filter: { kind: 'source', sourceId: found.id },
 				includesNew: true
 			};

@@ -6,6 +6,7 @@ import { selfMarks, type SelfMark } from '$lib/domain/grade-answer';
 import {
 	attemptQuestions,
 	finishAttempt,
+	linkEvidence,
 	markOpenResponse,
 	ownAttempt,
 	queueAnswer
@@ -30,7 +31,7 @@ export const load: PageServerLoad = (event) => {
 		redirect(303, `/live/${found.liveSessionId}`);
 	}
 	const db = getDb();
-	const questions = attemptQuestions(db, found.id, found.seed);
+	const questions = linkEvidence(db, event.locals.user, attemptQuestions(db, found.id, found.seed));
 	const set = getVisibleSet(db, found.setId, found.userId);
 	const requested = Number(event.url.searchParams.get('q'));
 	const isDescription = (q: (typeof questions)[number]) => q.question.type === 'description';

@@ -26,6 +26,7 @@ import {
 import { field, readFormChecked } from '$lib/server/forms';
 import { settingsFor } from '$lib/server/learner-settings';
 import { requireLearner } from '$lib/server/session-cookie';
+import { canSeeSource } from '$lib/server/sources';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = Pick<RequestEvent, 'locals' | 'params'>;
@@ -115,7 +116,15 @@ export const load: PageServerLoad = (event) => {
 			reps: state?.reps ?? 0,
 			shownAt,
 			front: faces.front,
-			back: revealed ? faces.back : null,
+			// The evidence's source is linked only for a learner who may read it.
+			back: revealed
+				? {
+						...faces.back,
+						...(faces.back.sourceId && !canSeeSource(db, faces.back.sourceId, me)
+							? { sourceId: undefined }
+							: {})
+					}
+				: null,
 			grades: revealed
 				? previewGrades(memory, now, settings.desiredRetention).map((g) => ({
 						rating: g.rating,

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/app-db';
 import { setAttemptHistory } from '$lib/server/progress';
 import { getVisibleSet } from '$lib/server/question-sets';
 import { startAttempt, unfinishedAttempt } from '$lib/server/quiz';
+import { canSeeSource } from '$lib/server/sources';
 import { requireLearner } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +17,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 			id: set.id,
 			title: set.title,
 			description: set.description,
-			sourceId: set.sourceId,
+			// The source's page is linked only for those who may read it (a teacher's is private).
+			sourceId: set.sourceId && canSeeSource(db, set.sourceId, locals.user) ? set.sourceId : null,
 			questionCount: set.questionCount,
 			quizSize: set.quizSize,
 			status: set.status,

@@ -1,13 +1,17 @@
 import { error } from '@sveltejs/kit';
 import { segmentArticle } from '$lib/domain/highlight';
 import { getDb } from '$lib/server/app-db';
-import { getSource } from '$lib/server/sources';
+import { canSeeSource, getSource } from '$lib/server/sources';
 import type { LayoutServerLoad } from './$types';
 
-// The article and its facts, loaded here rather than in the page so that following a link to
-// another fact (which only changes ?fact=) reloads the page's small load, not the article.
-export const load: LayoutServerLoad = ({ params }) => {
-	const found = getSource(getDb(), params.id);
+// The text and its facts, loaded here rather than in the page so that following a link to
+// another fact (which only changes ?fact=) reloads the page's small load, not the text.
+// A teacher's source is theirs, and their learners' once a set from it is assigned: anyone
+// else is told it does not exist.
+export const load: LayoutServerLoad = ({ params, locals }) => {
+	const db = getDb();
+	if (!canSeeSource(db, params.id, locals.user)) error(404, 'No source has that id.');
+	const found = getSource(db, params.id);
 	if (!found) error(404, 'No source has that id.');
 	const paragraphs = segmentArticle(
 		found.source.body,
@@ -17,7 +21,9 @@ export const load: LayoutServerLoad = ({ params }) => {
 		source: {
 			id: found.source.id,
 			title: found.source.title,
-			publishedOn: found.source.publishedOn
+			publishedOn: found.source.publishedOn,
+			author: found.source.author,
+			url: found.source.url
 		},
 		paragraphs,
 		facts: found.facts

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app-db';
 import { getVisibleSet } from '$lib/server/question-sets';
-import { attemptQuestions, ownAttempt } from '$lib/server/quiz';
+import { attemptQuestions, linkEvidence, ownAttempt } from '$lib/server/quiz';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {
@@ -9,7 +9,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const found = locals.user ? ownAttempt(db, locals.user.id, params.id) : undefined;
 	if (!found) error(404, 'No attempt of yours has that id.');
 	if (!found.finishedAt) redirect(303, `/attempts/${found.id}`);
-	const questions = attemptQuestions(db, found.id, found.seed, true);
+	const questions = linkEvidence(db, locals.user, attemptQuestions(db, found.id, found.seed, true));
 	const set = getVisibleSet(db, found.setId, found.userId);
 	return {
 		attempt: {

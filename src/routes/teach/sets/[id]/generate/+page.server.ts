@@ -1,9 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { factBases } from '$lib/content';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { describeAnswer } from '$lib/domain/public-question';
 import type { QuestionType } from '$lib/domain/question';
 import { generatedTypes } from '$lib/domain/generate-questions';
 import { getDb } from '$lib/server/app-db';
+import type { Db } from '$lib/server/db';
+import { usableSources } from '$lib/server/sources';
 import { ownQuery, readForm } from '$lib/server/forms';
 import { newSeed } from '$lib/server/quiz';
 import { addQuestion, setQuestionIds } from '$lib/server/teacher-sets';
@@ -24,10 +25,20 @@ import type { Actions, PageServerLoad } from './$types';
 const MAX_COUNT = 30;
 const day = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The page's state, all in its URL: filters, and the candidates shown as "seed:id". */
-function readState(params: URLSearchParams) {
-	const base = sourceBase(params.get('source') ?? '') ?? factBases[0]!;
-	const choices = generationChoices(base);
+/**
+ * The page's state, all in its URL: the source (any the teacher may use; the first of them when
+ * none is named), filters, and the candidates shown as "seed:id".
+ */
+function readState(db: Db, teacherId: string, params: URLSearchParams) {
+	const named = params.get('source');
+	const base =
+		(named !== null ? sourceBase(db, teacherId, named) : undefined) ??
+		usableSources(db, teacherId)
+			.map((s) => sourceBase(db, teacherId, s.id))
+			.find((b) => b !== undefined);
+	if (!base) error(404, 'There is no source to generate questions from.');
+	if (named !== null && named !== base.source.id) error(404, 'No source of yours has that id.');
+	const choices = generationChoices(db, teacherId, base);
 	const person = params.get('person') ?? '';
 	const predicate = params.get('predicate') ?? '';
 	const from = params.get('from') ?? '';
@@ -59,7 +70,7 @@ function candidatesOf(state: ReturnType<typeof readState>): Candidate[] {
 export const load: PageServerLoad = (event) => {
 	const { me, set } = ownedSet(event);
 	const params = event.url.searchParams;
-	const state = readState(params);
+	const state = readState(getDb(), me.id, params);
 
 	// Regenerate one candidate, then show the page at its new address.
 	const regen = params.get('regen');
@@ -147,7 +158,7 @@ export const actions: Actions = {
 	keep: async (event) => {
 		const { me, set } = ownedSet(event);
 		const data = await readForm(event.request);
-		const state = readState(event.url.searchParams);
+		const state = readState(getDb(), me.id, event.url.searchParams);
 		const item = data?.get('item');
 		const m = typeof item === 'string' ? /^(\d{1,10}):(.+)$/.exec(item) : null;
 		const question = m ? generatedQuestion(state.base, m[2]!, Number(m[1])) : undefined;
@@ -158,8 +169,8 @@ export const actions: Actions = {
 	},
 	keepAll: (event) => {
 		const { me, set } = ownedSet(event);
-		const state = readState(event.url.searchParams);
 		const db = getDb();
+		const state = readState(db, me.id, event.url.searchParams);
 		const inSet = setQuestionIds(db, me.id, set.id);
 		for (const c of candidatesOf(state)) {
 			if (!inSet.has(c.question.id)) addQuestion(db, me.id, set.id, c.question);

@@ -17,22 +17,22 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 /** A generated question to edit before adding it: rebuilt from its source, id and seed. */
-function fromGenerator(sourceId: string, generated: string) {
+function fromGenerator(teacherId: string, sourceId: string, generated: string) {
 	const m = /^(\d{1,10}):(.+)$/.exec(generated);
-	const base = sourceBase(sourceId);
+	const base = sourceBase(getDb(), teacherId, sourceId);
 	if (!m || !base) return undefined;
 	return generatedQuestion(base, m[2]!, Number(m[1]));
 }
 
 export const load: PageServerLoad = (event) => {
-	const { set } = ownedSet(event);
+	const { me, set } = ownedSet(event);
 	const params = event.url.searchParams;
 	const from = params.get('from') ?? '';
 	const generated = params.get('generated') ?? '';
 	let values = null;
 	let hidden: Record<string, string> = {};
 	if (from || generated) {
-		const q = fromGenerator(from, generated);
+		const q = fromGenerator(me.id, from, generated);
 		if (!q) error(404, 'That generated question no longer exists: generate again.');
 		values = valuesFromQuestion(q);
 		hidden = { from, generated };
@@ -69,7 +69,7 @@ export const actions: Actions = {
 		// rather than from the form.
 		const from = field(read.data, 'from');
 		const generated = field(read.data, 'generated');
-		const origin = from || generated ? fromGenerator(from, generated) : undefined;
+		const origin = from || generated ? fromGenerator(me.id, from, generated) : undefined;
 		const question = origin
 			? {
 					...built.question,
