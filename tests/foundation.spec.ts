@@ -48,7 +48,10 @@ test('the source page shows the text with its facts highlighted and linked', asy
 test('/healthz answers after a real query', async ({ request }) => {
 	const response = await request.get('/healthz');
 	expect(response.status()).toBe(200);
-	expect(await response.json()).toEqual({ status: 'ok', sources: 1 });
+	// Every source in the database: the shipped article, and teachers' own from other tests.
+	const body = (await response.json()) as { status: string; sources: number };
+	expect(body.status).toBe('ok');
+	expect(body.sources).toBeGreaterThanOrEqual(1);
 });
 
 test('an unknown page gets the 404 page', async ({ page }) => {
