@@ -16,6 +16,7 @@ import { isScored, type Question } from '../domain/question';
 import { createRandom } from '../domain/random';
 import { generateToken } from './auth';
 import type { Db } from './db';
+import { preparedFor } from './db/prepared';
 import { answer, attempt, attemptQuestion } from './db/schema';
 import { recordQuizReview } from './flashcards';
 import { getVisibleSet, setQuestions, storedQuestionId } from './question-sets';
@@ -91,13 +92,36 @@ export function startAttempt(
 	return { ok: true, attemptId: id };
 }
 
-export function unfinishedAttempt(db: Db, userId: string, setId: string) {
-	return db
+/** The reads of a page view of an attempt or a set, prepared once per connection. */
+const viewStatements = preparedFor((db) => ({
+	unfinished: db
 		.select({ id: attempt.id })
 		.from(attempt)
-		.where(and(eq(attempt.userId, userId), eq(attempt.setId, setId), isNull(attempt.finishedAt)))
+		.where(
+			and(
+				eq(attempt.userId, sql.placeholder('userId')),
+				eq(attempt.setId, sql.placeholder('setId')),
+				isNull(attempt.finishedAt)
+			)
+		)
 		.orderBy(desc(attempt.startedAt))
-		.get();
+		.limit(1)
+		.prepare(),
+	questions: db
+		.select({ position: attemptQuestion.position, body: attemptQuestion.body })
+		.from(attemptQuestion)
+		.where(eq(attemptQuestion.attemptId, sql.placeholder('attemptId')))
+		.orderBy(asc(attemptQuestion.position))
+		.prepare(),
+	answers: db
+		.select()
+		.from(answer)
+		.where(eq(answer.attemptId, sql.placeholder('attemptId')))
+		.prepare()
+}));
+
+export function unfinishedAttempt(db: Db, userId: string, setId: string) {
+	return viewStatements(db).unfinished.get({ userId, setId });
 }
 
 /** The attempt if it is the user's; anyone else's attempt does not exist for them. */
@@ -135,20 +159,9 @@ export function attemptQuestions(
 	seed: number,
 	reveal = false
 ): QuestionView[] {
-	const rows = db
-		.select({ position: attemptQuestion.position, body: attemptQuestion.body })
-		.from(attemptQuestion)
-		.where(eq(attemptQuestion.attemptId, attemptId))
-		.orderBy(asc(attemptQuestion.position))
-		.all();
-	const answers = new Map(
-		db
-			.select()
-			.from(answer)
-			.where(eq(answer.attemptId, attemptId))
-			.all()
-			.map((a) => [a.position, a])
-	);
+	const s = viewStatements(db);
+	const rows = s.questions.all({ attemptId });
+	const answers = new Map(s.answers.all({ attemptId }).map((a) => [a.position, a]));
 	return rows.map((row) => {
 		const q = row.body as Question;
 		const a = answers.get(row.position);

@@ -107,6 +107,22 @@ export function getSource(db: Db, id: string) {
 	};
 }
 
+const revisionStatements = new WeakMap<Db, { get: (id: string) => string | undefined }>();
+
+/**
+ * What changes whenever a source's text or facts do: the hash of its fact base, kept with the
+ * source when it is loaded. Undefined for no such source.
+ */
+export function sourceRevision(db: Db, id: string): string | undefined {
+	let s = revisionStatements.get(db);
+	if (!s) {
+		const statement = db.$client.prepare('select content_hash from source where id = ?').pluck();
+		s = { get: (sourceId) => statement.get(sourceId) as string | undefined };
+		revisionStatements.set(db, s);
+	}
+	return s.get(id);
+}
+
 /** A real query against the database, for /healthz. */
 export function countSources(db: Db): number {
 	return db.select({ n: count() }).from(source).get()?.n ?? 0;
