@@ -1,8 +1,7 @@
 // Attempts: starting one (its questions fixed by a seed), answering (graded here, on the
-// server, one transaction per answer, recorded once), finishing, and reading results back.
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+// server, one transaction per answer, recorded once) and finishing; quiz-views.ts reads them back.
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { factBases } from '../content';
-import { describeResponse } from '../domain/describe-response';
 import { defaultQuiz, generateQuestions } from '../domain/generate-questions';
 import {
 	gradeAnswer,
@@ -11,12 +10,10 @@ import {
 	type Response,
 	type SelfMark
 } from '../domain/grade-answer';
-import { describeAnswer, toPublicQuestion, type PublicQuestion } from '../domain/public-question';
 import { isScored, type Question } from '../domain/question';
 import { createRandom } from '../domain/random';
 import { generateToken } from './auth';
 import type { Db } from './db';
-import { preparedFor } from './db/prepared';
 import { answer, attempt, attemptQuestion } from './db/schema';
 import { recordQuizReview } from './flashcards';
 import { getVisibleSet, setQuestions, storedQuestionId } from './question-sets';
@@ -92,111 +89,10 @@ export function startAttempt(
 	return { ok: true, attemptId: id };
 }
 
-/** The reads of a page view of an attempt or a set, prepared once per connection. */
-const viewStatements = preparedFor((db) => ({
-	unfinished: db
-		.select({ id: attempt.id })
-		.from(attempt)
-		.where(
-			and(
-				eq(attempt.userId, sql.placeholder('userId')),
-				eq(attempt.setId, sql.placeholder('setId')),
-				isNull(attempt.finishedAt)
-			)
-		)
-		.orderBy(desc(attempt.startedAt))
-		.limit(1)
-		.prepare(),
-	questions: db
-		.select({ position: attemptQuestion.position, body: attemptQuestion.body })
-		.from(attemptQuestion)
-		.where(eq(attemptQuestion.attemptId, sql.placeholder('attemptId')))
-		.orderBy(asc(attemptQuestion.position))
-		.prepare(),
-	answers: db
-		.select()
-		.from(answer)
-		.where(eq(answer.attemptId, sql.placeholder('attemptId')))
-		.prepare()
-}));
-
-export function unfinishedAttempt(db: Db, userId: string, setId: string) {
-	return viewStatements(db).unfinished.get({ userId, setId });
-}
-
 /** The attempt if it is the user's; anyone else's attempt does not exist for them. */
 export function ownAttempt(db: Db, userId: string, attemptId: string) {
 	// Every answer and page view of an attempt asks this first: a prepared statement.
 	return statementsFor(db).attempt.get({ attemptId, userId });
-}
-
-export interface AnsweredView {
-	response: Response;
-	/** The response as text. */
-	yourAnswer: string;
-	correct: boolean;
-	/** 0..1; null while an open response waits for its learner's mark. */
-	score: number | null;
-	reason: string;
-	feedback?: string;
-	rightAnswer: string;
-	explanation: string;
-	evidence?: { quote: string; sourceId: string; factId: string };
-}
-
-export interface QuestionView {
-	position: number;
-	question: PublicQuestion;
-	answered: AnsweredView | null;
-	/** Only when asked to reveal (a finished attempt): the right answer of an unanswered question. */
-	rightAnswer?: string;
-}
-
-/** What the page may show: the public question, and the key only once it is answered. */
-export function attemptQuestions(
-	db: Db,
-	attemptId: string,
-	seed: number,
-	reveal = false
-): QuestionView[] {
-	const s = viewStatements(db);
-	const rows = s.questions.all({ attemptId });
-	const answers = new Map(s.answers.all({ attemptId }).map((a) => [a.position, a]));
-	return rows.map((row) => {
-		const q = row.body as Question;
-		const a = answers.get(row.position);
-		return {
-			position: row.position,
-			question: toPublicQuestion(q, seed + row.position, `q${row.position + 1}`),
-			answered: a ? answeredView(q, a.response as Response, a) : null,
-			...(reveal && !a ? { rightAnswer: describeAnswer(q) } : {})
-		};
-	});
-}
-
-function answeredView(
-	q: Question,
-	response: Response,
-	grade: { correct: boolean; reason: string; score: number | null }
-): AnsweredView {
-	const chosen =
-		q.type === 'multiple_choice' && response.type === 'multiple_choice'
-			? q.choices.find((c) => c.id === response.choiceId)?.feedback
-			: undefined;
-	const factId = q.provenance?.factIds[0];
-	return {
-		response,
-		yourAnswer: describeResponse(q, response),
-		correct: grade.correct,
-		score: grade.score,
-		reason: grade.reason,
-		...(chosen ? { feedback: chosen } : {}),
-		rightAnswer: describeAnswer(q),
-		explanation: q.explanation,
-		...(q.provenance && factId
-			? { evidence: { quote: q.provenance.quote, sourceId: q.provenance.sourceId, factId } }
-			: {})
-	};
 }
 
 export type SubmitResult =

@@ -3,13 +3,8 @@ import { getDb } from '$lib/server/app-db';
 import { readFormChecked } from '$lib/server/forms';
 import { getVisibleSet } from '$lib/server/question-sets';
 import { selfMarks, type SelfMark } from '$lib/domain/grade-answer';
-import {
-	attemptQuestions,
-	finishAttempt,
-	markOpenResponse,
-	ownAttempt,
-	queueAnswer
-} from '$lib/server/quiz';
+import { finishAttempt, markOpenResponse, ownAttempt, queueAnswer } from '$lib/server/quiz';
+import { attemptQuestions } from '$lib/server/quiz-views';
 import { orderFromQuery, parseResponseForm } from '$lib/server/quiz-form';
 import type { Actions, PageServerLoad } from './$types';
 

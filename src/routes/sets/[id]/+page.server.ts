@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app-db';
 import { setAttemptHistory } from '$lib/server/progress';
 import { getVisibleSet } from '$lib/server/question-sets';
-import { startAttempt, unfinishedAttempt } from '$lib/server/quiz';
+import { startAttempt } from '$lib/server/quiz';
+import { unfinishedAttempt } from '$lib/server/quiz-views';
 import { requireLearner } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
