@@ -4,7 +4,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { describeResponse } from '../domain/describe-response';
 import type { Response } from '../domain/grade-answer';
 import { describeAnswer, toPublicQuestion, type PublicQuestion } from '../domain/public-question';
-import type { Question } from '../domain/question';
+import type { Question, QuestionType } from '../domain/question';
 import type { Db } from './db';
 import { preparedFor } from './db/prepared';
 import { answer, attempt, attemptQuestion } from './db/schema';
@@ -34,8 +34,84 @@ const viewStatements = preparedFor((db) => ({
 		.select()
 		.from(answer)
 		.where(eq(answer.attemptId, sql.placeholder('attemptId')))
+		.prepare(),
+	// The question page needs every question's type and mark, but only its own in full.
+	states: db
+		.select({
+			position: attemptQuestion.position,
+			type: sql<QuestionType>`json_extract(${attemptQuestion.body}, '$.type')`,
+			correct: answer.correct,
+			score: answer.score,
+			answered: sql<number>`${answer.position} is not null`
+		})
+		.from(attemptQuestion)
+		.leftJoin(
+			answer,
+			and(
+				eq(answer.attemptId, attemptQuestion.attemptId),
+				eq(answer.position, attemptQuestion.position)
+			)
+		)
+		.where(eq(attemptQuestion.attemptId, sql.placeholder('attemptId')))
+		.orderBy(asc(attemptQuestion.position))
+		.prepare(),
+	question: db
+		.select({ body: attemptQuestion.body })
+		.from(attemptQuestion)
+		.where(
+			and(
+				eq(attemptQuestion.attemptId, sql.placeholder('attemptId')),
+				eq(attemptQuestion.position, sql.placeholder('position'))
+			)
+		)
+		.prepare(),
+	answer: db
+		.select()
+		.from(answer)
+		.where(
+			and(
+				eq(answer.attemptId, sql.placeholder('attemptId')),
+				eq(answer.position, sql.placeholder('position'))
+			)
+		)
 		.prepare()
 }));
+
+/** Where an attempt stands, question by question: its type, and its mark once answered. */
+export interface QuestionState {
+	position: number;
+	type: QuestionType;
+	answered: { correct: boolean; score: number | null } | null;
+}
+
+export function attemptStates(db: Db, attemptId: string): QuestionState[] {
+	return viewStatements(db)
+		.states.all({ attemptId })
+		.map((r) => ({
+			position: r.position,
+			type: r.type,
+			answered: r.answered ? { correct: r.correct ?? false, score: r.score } : null
+		}));
+}
+
+/** One question of an attempt as its page shows it (see attemptQuestions). */
+export function attemptQuestionView(
+	db: Db,
+	attemptId: string,
+	seed: number,
+	position: number
+): QuestionView | undefined {
+	const s = viewStatements(db);
+	const row = s.question.get({ attemptId, position });
+	if (!row) return undefined;
+	const q = row.body as Question;
+	const a = s.answer.get({ attemptId, position });
+	return {
+		position,
+		question: toPublicQuestion(q, seed + position, `q${position + 1}`),
+		answered: a ? answeredView(q, a.response as Response, a) : null
+	};
+}
 
 export function unfinishedAttempt(db: Db, userId: string, setId: string) {
 	return viewStatements(db).unfinished.get({ userId, setId });
