@@ -87,6 +87,61 @@ async function shippedJs(browser: Browser, url: string, cookie: string): Promise
 	return total;
 }
 
+interface Vitals {
+	/** Largest Contentful Paint, ms after navigation start. */
+	lcp: number;
+	/** Interaction to Next Paint: the slowest interaction's duration, ms (0: none measured). */
+	inp: number;
+	htmlKb: number;
+	domNodes: number;
+}
+
+/**
+ * LCP and INP of a page in Chromium with the CPU slowed 4x (a mid-range phone, as Lighthouse
+ * assumes), after `interact` has done what a learner does there; and its HTML size and nodes.
+ */
+async function vitals(
+	browser: Browser,
+	url: string,
+	cookie: string,
+	interact: (page: import('@playwright/test').Page) => Promise<void>
+): Promise<Vitals> {
+	// The observers are added through the DevTools protocol, which the page's CSP does not see.
+	const context = await browser.newContext({ bypassCSP: true });
+	if (cookie) {
+		const [name, value] = cookie.split('=') as [string, string];
+		await context.addCookies([{ name, value, url }]);
+	}
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	await page.addInitScript(() => {
+		const w = window as unknown as { __lcp: number; __inp: number };
+		w.__lcp = 0;
+		w.__inp = 0;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__lcp = Math.max(w.__lcp, e.startTime);
+		}).observe({ type: 'largest-contentful-paint', buffered: true });
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries() as (PerformanceEventTiming & {
+				interactionId?: number;
+			})[]) {
+				if (e.interactionId) w.__inp = Math.max(w.__inp, e.duration);
+			}
+		}).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
+	});
+	const response = await page.goto(url, { waitUntil: 'load' });
+	const html = (await response?.body())?.byteLength ?? 0;
+	const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+	await page.waitForTimeout(500);
+	const lcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
+	await interact(page);
+	await page.waitForTimeout(500);
+	const inp = await page.evaluate(() => (window as unknown as { __inp: number }).__inp);
+	await context.close();
+	return { lcp, inp, htmlKb: html / 1024, domNodes };
+}
+
 interface Load {
 	rps: number;
 	p50: number;
@@ -229,6 +284,84 @@ try {
 		`\nEach page under ${CONNECTIONS} connections, ${ROUNDS} turns of ${DURATION} s with the minimal page (min);\nratios are the median of the turns' ratios. Client JavaScript is gzip, beside the minimal page's ${(baseJs / 1024).toFixed(1)} KB.\n`
 	);
 	printTable(table);
+
+	// The client's side: what a learner's (slower) device does with the page.
+	const client: [string, string, (page: import('@playwright/test').Page) => Promise<void>][] = [
+		[
+			'article',
+			`/sources/${term.sourceId}`,
+			async (page) => {
+				await page.getByRole('link', { name: 'Fact 1', exact: true }).first().click();
+			}
+		],
+		[
+			'quiz question',
+			`/attempts/${term.openAttempt}?q=5`,
+			async (page) => {
+				const choice = page.locator('form[action="?/answer"] input[name=choice]').first();
+				if (await choice.count()) await choice.click();
+				else
+					await page
+						.locator('form[action="?/answer"] input, form[action="?/answer"] textarea')
+						.first()
+						.type('a');
+			}
+		],
+		[
+			'flashcards',
+			`/review/source:${term.sourceId}`,
+			async (page) => {
+				await page.getByRole('link', { name: 'Show answer' }).click();
+			}
+		]
+	];
+	const vitalsTable: string[][] = [['page', 'HTML KB', 'DOM nodes', 'LCP ms', 'INP ms']];
+	for (const [name, pagePath, interact] of client) {
+		const runs: Vitals[] = [];
+		for (let r = 0; r < ROUNDS; r++) {
+			runs.push(await vitals(browser, server.url + pagePath, learner, interact));
+		}
+		const v = {
+			lcp: median(runs.map((x) => x.lcp)),
+			inp: median(runs.map((x) => x.inp)),
+			htmlKb: runs[0]!.htmlKb,
+			domNodes: runs[0]!.domNodes
+		};
+		vitalsTable.push([
+			name,
+			v.htmlKb.toFixed(1),
+			String(v.domNodes),
+			v.lcp.toFixed(0),
+			v.inp.toFixed(0)
+		]);
+		rows.push(
+			{
+				bench: 'client',
+				measure: `${name}: LCP, 4x CPU slowdown`,
+				unit: 'ms',
+				median: v.lcp,
+				target: '≤ 2,500 ms'
+			},
+			{
+				bench: 'client',
+				measure: `${name}: INP, 4x CPU slowdown`,
+				unit: 'ms',
+				median: v.inp,
+				target: '≤ 200 ms'
+			},
+			{
+				bench: 'client',
+				measure: `${name}: HTML and DOM nodes`,
+				unit: 'KB',
+				median: v.htmlKb,
+				target: `${v.domNodes} DOM nodes`
+			}
+		);
+	}
+	console.log(
+		`\nIn Chromium with the CPU slowed 4x: the medians of ${ROUNDS} loads (INP: the slowest interaction)\n`
+	);
+	printTable(vitalsTable);
 	report(rows);
 } finally {
 	await browser.close();
