@@ -58,9 +58,7 @@ export async function setUpTerm(file: string, learners = 30, attemptsEach = 10) 
 	};
 	const person = (name: string, role: 'learner' | 'teacher') => {
 		const id = generateToken();
-		db.insert(user)
-			.values({ id, username: name, usernameKey: name, passwordHash, role })
-			.run();
+		db.insert(user).values({ id, username: name, usernameKey: name, passwordHash, role }).run();
 		const token = generateToken();
 		createSession(db, token, id);
 		return { id, cookie: `factdeck_session=${token}` };
