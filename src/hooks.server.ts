@@ -63,12 +63,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 				: 'Only teachers can use the teacher area.'
 		);
 	}
-	// A read-only page a class opens at once is served as kept while what it shows is unchanged.
-	const key = pageKey(db, event);
+	// A page a class opens at once is served as kept while what it shows is unchanged. Not when
+	// the request's session cookie is stale: the fresh render clears it.
+	const key = token && !event.locals.session ? undefined : pageKey(db, event);
 	const kept = key === undefined ? undefined : keptPage(key, event.request);
 	if (kept && sessionCookie) kept.headers.append('set-cookie', sessionCookie);
 	const resolved = kept ?? (await resolve(event));
-	const response = key !== undefined && !kept ? await keepPage(key, resolved) : resolved;
+	const response =
+		key !== undefined && !kept
+			? await keepPage(key, resolved, { key: pageKey(db, event), sessionCookie })
+			: resolved;
 	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
 	// Nothing personal in a shared cache: a page for a session, or setting one, is the browser's
 	// alone and not stored; other pages may be stored but are checked (ETag) before each use.
