@@ -13,10 +13,11 @@ const config = {
 		// every route (teacher pages included) to each visitor. A path costs one small request
 		// the first time it is visited, and link preloading on hover usually hides that.
 		router: { resolution: 'server' },
-		// Scripts only from this origin or with the per-response nonce SvelteKit adds to its own
-		// inline bootstrap; nothing a teacher or learner writes can become a script.
+		// Scripts only from this origin or SvelteKit's own inline bootstrap, allowed by its hash;
+		// nothing a teacher or learner writes can become a script. A hash, not a per-response
+		// nonce, so that a page kept as rendered (src/lib/server/page-cache.ts) stays valid.
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

@@ -26,7 +26,8 @@ export interface Server {
 export async function startServer(
 	databaseFile: string,
 	port: number,
-	readyPath = '/healthz'
+	readyPath = '/healthz',
+	env: Record<string, string> = {}
 ): Promise<Server> {
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(
@@ -38,7 +39,8 @@ export async function startServer(
 				PORT: String(port),
 				HOST: '127.0.0.1',
 				ORIGIN: url,
-				DATABASE_URL: databaseFile
+				DATABASE_URL: databaseFile,
+				...env
 			},
 			stdio: ['ignore', 'ignore', 'inherit']
 		}

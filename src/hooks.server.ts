@@ -10,7 +10,12 @@ import { accessFor, roleMayEnter } from '$lib/server/access';
 import { getDb, startDatabase } from '$lib/server/app-db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
 import { closeLiveStreams } from '$lib/server/live-stream';
-import { clearSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
+import { keepPage, keptPage, pageKey } from '$lib/server/page-cache';
+import {
+	clearSessionCookie,
+	sessionCookieHeader,
+	setSessionCookie
+} from '$lib/server/session-cookie';
 
 export const init: ServerInit = () => {
 	if (building) return;
@@ -23,12 +28,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
+	const db = getDb();
+	let sessionCookie: string | undefined;
 	if (token) {
-		const found = validateSessionToken(getDb(), token);
+		const found = validateSessionToken(db, token);
 		if (found) {
 			event.locals.user = found.user;
 			event.locals.session = found.session;
 			setSessionCookie(event.cookies, event.url, token, found.session.expiresAt);
+			sessionCookie = sessionCookieHeader(event.cookies, event.url, token, found.session.expiresAt);
 		} else {
 			clearSessionCookie(event.cookies, event.url);
 		}
@@ -55,8 +63,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 				: 'Only teachers can use the teacher area.'
 		);
 	}
-	const response = await resolve(event);
+	// A page a class opens at once is served as kept while what it shows is unchanged. Not when
+	// the request's session cookie is stale: the fresh render clears it.
+	const key = token && !event.locals.session ? undefined : pageKey(db, event);
+	const kept = key === undefined ? undefined : keptPage(key, event.request);
+	if (kept && sessionCookie) kept.headers.append('set-cookie', sessionCookie);
+	const resolved = kept ?? (await resolve(event));
+	const response =
+		key !== undefined && !kept
+			? await keepPage(key, resolved, { key: pageKey(db, event), sessionCookie })
+			: resolved;
 	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+	// Nothing personal in a shared cache: a page for a session, or setting one, is the browser's
+	// alone and not stored; other pages may be stored but are checked (ETag) before each use.
+	if (!response.headers.has('cache-control')) {
+		const personal = event.locals.user !== null || response.headers.has('set-cookie');
+		response.headers.set('cache-control', personal ? 'private, no-store' : 'no-cache');
+	}
 	return response;
 };
 

@@ -98,6 +98,18 @@ function learnerInClass(name: string) {
 }
 
 describe('classReport', () => {
+	it('is read again after any write, so a new answer shows at once', () => {
+		const ada = learnerInClass('ada');
+		const before = classReport(db, teacher, classId)!;
+		// Unchanged data: the same report, not a new reading.
+		expect(classReport(db, teacher, classId)).toBe(before);
+		expect(before.sets[0]!.learners[0]).toMatchObject({ userId: ada, attempts: 0 });
+		takes(ada, { capital: 'rome', hard: 'Michelangelo' }, new Date('2030-01-01T10:00:00Z'));
+		const after = classReport(db, teacher, classId)!;
+		expect(after).not.toBe(before);
+		expect(after.sets[0]!.learners[0]).toMatchObject({ userId: ada, attempts: 1, best: 100 });
+	});
+
 	it("is the owner's alone", () => {
 		const rival = person('rival', 'teacher');
 		expect(classReport(db, rival, classId)).toBeUndefined();

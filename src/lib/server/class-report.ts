@@ -11,6 +11,7 @@ import { classAssignments, classRoster, getOwnedClass } from './classes';
 import { classSessions } from './live-sessions';
 import { standings } from './live-views';
 import type { Db } from './db';
+import { ReadCache } from './db/read-cache';
 import { answer, attempt, attemptQuestion, fact, question, questionSet } from './db/schema';
 
 /** Flags need this many answers: one learner's slip says nothing about a question. */
@@ -108,8 +109,20 @@ export function flagLabel(flag: QuestionFlag): string {
 	}
 }
 
-/** The report of the teacher's own class, or undefined for anyone else's. */
+const reports = new ReadCache<ClassReport | undefined>(50);
+
+/**
+ * The report of the teacher's own class, or undefined for anyone else's. A class of 30 over a
+ * term reads thousands of answers, and a teacher (or a projector) reloads it: it is read again
+ * only after a write to the database.
+ */
 export function classReport(db: Db, teacherId: string, classId: string): ClassReport | undefined {
+	return reports.get(db, `${teacherId}\u0000${classId}`, () =>
+		readClassReport(db, teacherId, classId)
+	);
+}
+
+function readClassReport(db: Db, teacherId: string, classId: string): ClassReport | undefined {
 	const found = getOwnedClass(db, teacherId, classId);
 	if (!found) return undefined;
 	const roster = classRoster(db, classId);

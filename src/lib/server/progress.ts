@@ -1,11 +1,12 @@
 // A learner's progress, from their attempts and answers: per set the best and latest score
 // and a series over time, and per fact whether their answers show they know it.
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from './db';
+import { preparedFor } from './db/prepared';
 import { answer, attempt, attemptQuestion, fact, questionSet } from './db/schema';
 
-export function setAttemptHistory(db: Db, userId: string, setId: string) {
-	return db
+const historyStatement = preparedFor((db) =>
+	db
 		.select({
 			id: attempt.id,
 			startedAt: attempt.startedAt,
@@ -15,9 +16,19 @@ export function setAttemptHistory(db: Db, userId: string, setId: string) {
 			questionCount: attempt.questionCount
 		})
 		.from(attempt)
-		.where(and(eq(attempt.userId, userId), eq(attempt.setId, setId)))
+		.where(
+			and(
+				eq(attempt.userId, sql.placeholder('userId')),
+				eq(attempt.setId, sql.placeholder('setId'))
+			)
+		)
 		.orderBy(desc(attempt.startedAt))
-		.all()
+		.prepare()
+);
+
+export function setAttemptHistory(db: Db, userId: string, setId: string) {
+	return historyStatement(db)
+		.all({ userId, setId })
 		.map((a) => ({ ...a, finished: a.finishedAt !== null }));
 }
 

@@ -1,11 +1,12 @@
 // Question sets in the database: the generated bank of each source (kept in step with the
 // generator, with stable question ids), and the queries the set pages need.
 import { createHash } from 'node:crypto';
-import { and, asc, count, eq, inArray, isNull, notInArray, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { FactBase } from '../domain/fact-base';
 import { generateQuestions } from '../domain/generate-questions';
 import type { Question } from '../domain/question';
 import type { Db } from './db';
+import { preparedFor } from './db/prepared';
 import { question, questionFact, questionSet } from './db/schema';
 
 /** The generator's seed for the stored bank; attempts regenerate with their own seed. */
@@ -78,27 +79,39 @@ export interface SetSummary {
 	ownerId: string | null;
 }
 
+/** Every page of a set or an attempt asks for its set: prepared once per connection. */
+const setStatements = preparedFor((db) => ({
+	// A null viewer owns nothing: `owner_id = null` is never true.
+	visible: db
+		.select()
+		.from(questionSet)
+		.where(
+			and(
+				eq(questionSet.id, sql.placeholder('setId')),
+				or(
+					eq(questionSet.status, 'published'),
+					eq(questionSet.ownerId, sql.placeholder('viewerId'))
+				)
+			)
+		)
+		.prepare(),
+	count: db
+		.select({ n: count() })
+		.from(question)
+		.where(eq(question.setId, sql.placeholder('setId')))
+		.prepare()
+}));
+
 /** A set a viewer may take: published, or their own. */
 export function getVisibleSet(
 	db: Db,
 	setId: string,
 	viewerId: string | null
 ): SetSummary | undefined {
-	const row = db
-		.select()
-		.from(questionSet)
-		.where(
-			and(
-				eq(questionSet.id, setId),
-				viewerId
-					? or(eq(questionSet.status, 'published'), eq(questionSet.ownerId, viewerId))
-					: eq(questionSet.status, 'published')
-			)
-		)
-		.get();
+	const s = setStatements(db);
+	const row = s.visible.get({ setId, viewerId });
 	if (!row) return undefined;
-	const questionCount =
-		db.select({ n: count() }).from(question).where(eq(question.setId, setId)).get()?.n ?? 0;
+	const questionCount = s.count.get({ setId })?.n ?? 0;
 	return {
 		id: row.id,
 		title: row.title,

@@ -8,14 +8,8 @@ import { loadFactBase } from './db/content';
 import { answer, attempt, attemptQuestion } from './db/schema';
 import type { Db } from './db';
 import { bankSetId, syncGeneratedSet } from './question-sets';
-import {
-	attemptQuestions,
-	finishAttempt,
-	markOpenResponse,
-	queueAnswer,
-	startAttempt,
-	submitAnswer
-} from './quiz';
+import { finishAttempt, markOpenResponse, queueAnswer, startAttempt, submitAnswer } from './quiz';
+import { attemptQuestions } from './quiz-views';
 import { parseResponseForm } from './quiz-form';
 import { addQuestion, createSet, publishSet } from './teacher-sets';
 import { createTestDb } from './testing/test-db';

@@ -1,7 +1,6 @@
 // Attempts: starting one (its questions fixed by a seed), answering (graded here, on the
-// server, one transaction per answer, recorded once), finishing, and reading results back.
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { describeResponse } from '../domain/describe-response';
+// server, one transaction per answer, recorded once) and finishing; quiz-views.ts reads them back.
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { defaultQuiz, generateQuestions } from '../domain/generate-questions';
 import {
 	gradeAnswer,
@@ -10,7 +9,6 @@ import {
 	type Response,
 	type SelfMark
 } from '../domain/grade-answer';
-import { describeAnswer, toPublicQuestion, type PublicQuestion } from '../domain/public-question';
 import { isScored, type Question } from '../domain/question';
 import { createRandom } from '../domain/random';
 import { generateToken } from './auth';
@@ -19,7 +17,6 @@ import { answer, attempt, attemptQuestion } from './db/schema';
 import { factBaseOf } from './fact-bases';
 import { recordQuizReview } from './flashcards';
 import { getVisibleSet, setQuestions, storedQuestionId } from './question-sets';
-import { canSeeSource, type Viewer } from './sources';
 
 /** Time on one question beyond this is a learner who walked away, not thinking time. */
 const MAX_QUESTION_MS = 30 * 60_000;
@@ -92,129 +89,10 @@ export function startAttempt(
 	return { ok: true, attemptId: id };
 }
 
-export function unfinishedAttempt(db: Db, userId: string, setId: string) {
-	return db
-		.select({ id: attempt.id })
-		.from(attempt)
-		.where(and(eq(attempt.userId, userId), eq(attempt.setId, setId), isNull(attempt.finishedAt)))
-		.orderBy(desc(attempt.startedAt))
-		.get();
-}
-
 /** The attempt if it is the user's; anyone else's attempt does not exist for them. */
 export function ownAttempt(db: Db, userId: string, attemptId: string) {
 	// Every answer and page view of an attempt asks this first: a prepared statement.
 	return statementsFor(db).attempt.get({ attemptId, userId });
-}
-
-export interface AnsweredView {
-	response: Response;
-	/** The response as text. */
-	yourAnswer: string;
-	correct: boolean;
-	/** 0..1; null while an open response waits for its learner's mark. */
-	score: number | null;
-	reason: string;
-	feedback?: string;
-	rightAnswer: string;
-	explanation: string;
-	/** The quote, and its place in the source when the viewer may open it (see linkEvidence). */
-	evidence?: { quote: string; sourceId: string; factId: string; linked: boolean };
-}
-
-export interface QuestionView {
-	position: number;
-	question: PublicQuestion;
-	answered: AnsweredView | null;
-	/** Only when asked to reveal (a finished attempt): the right answer of an unanswered question. */
-	rightAnswer?: string;
-}
-
-/**
- * Marks each answered question's evidence with whether the viewer may open its source: a
- * teacher's text is linked for the learners it is assigned to, not for anyone with the set's link.
- */
-export function linkEvidence<T extends { answered: AnsweredView | null }>(
-	db: Db,
-	viewer: Viewer | null,
-	questions: T[]
-): T[] {
-	const seen = new Map<string, boolean>();
-	const may = (id: string) => {
-		let ok = seen.get(id);
-		if (ok === undefined) seen.set(id, (ok = canSeeSource(db, id, viewer)));
-		return ok;
-	};
-	for (const q of questions) {
-		const e = q.answered?.evidence;
-		if (e) e.linked = may(e.sourceId);
-	}
-	return questions;
-}
-
-/** What the page may show: the public question, and the key only once it is answered. */
-export function attemptQuestions(
-	db: Db,
-	attemptId: string,
-	seed: number,
-	reveal = false
-): QuestionView[] {
-	const rows = db
-		.select({ position: attemptQuestion.position, body: attemptQuestion.body })
-		.from(attemptQuestion)
-		.where(eq(attemptQuestion.attemptId, attemptId))
-		.orderBy(asc(attemptQuestion.position))
-		.all();
-	const answers = new Map(
-		db
-			.select()
-			.from(answer)
-			.where(eq(answer.attemptId, attemptId))
-			.all()
-			.map((a) => [a.position, a])
-	);
-	return rows.map((row) => {
-		const q = row.body as Question;
-		const a = answers.get(row.position);
-		return {
-			position: row.position,
-			question: toPublicQuestion(q, seed + row.position, `q${row.position + 1}`),
-			answered: a ? answeredView(q, a.response as Response, a) : null,
-			...(reveal && !a ? { rightAnswer: describeAnswer(q) } : {})
-		};
-	});
-}
-
-function answeredView(
-	q: Question,
-	response: Response,
-	grade: { correct: boolean; reason: string; score: number | null }
-): AnsweredView {
-	const chosen =
-		q.type === 'multiple_choice' && response.type === 'multiple_choice'
-			? q.choices.find((c) => c.id === response.choiceId)?.feedback
-			: undefined;
-	const factId = q.provenance?.factIds[0];
-	return {
-		response,
-		yourAnswer: describeResponse(q, response),
-		correct: grade.correct,
-		score: grade.score,
-		reason: grade.reason,
-		...(chosen ? { feedback: chosen } : {}),
-		rightAnswer: describeAnswer(q),
-		explanation: q.explanation,
-		...(q.provenance && factId
-			? {
-					evidence: {
-						quote: q.provenance.quote,
-						sourceId: q.provenance.sourceId,
-						factId,
-						linked: false
-					}
-				}
-			: {})
-	};
 }
 
 export type SubmitResult =

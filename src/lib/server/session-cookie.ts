@@ -22,6 +22,11 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string, expi
 	cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));
 }
 
+/** The Set-Cookie header setSessionCookie would send, for a response made without SvelteKit. */
+export function sessionCookieHeader(cookies: Cookies, url: URL, token: string, expiresAt: Date) {
+	return cookies.serialize(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));
+}
+
 export function clearSessionCookie(cookies: Cookies, url: URL) {
 	cookies.delete(SESSION_COOKIE, { ...sessionCookieOptions(url, new Date(0)) });
 }

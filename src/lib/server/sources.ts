@@ -224,6 +224,34 @@ export function getSource(db: Db, id: string) {
 	};
 }
 
+interface RevisionRow {
+	owner_id: string | null;
+	content_hash: string | null;
+	version: number;
+	revision: number;
+}
+
+const revisionStatements = new WeakMap<Db, { get: (id: string) => RevisionRow | undefined }>();
+
+/**
+ * What a public source's page depends on, the same for every reader: its text's hash and
+ * version and its facts' revision (raised by every edit). Undefined for no such source and for a
+ * teacher's own source, whose page also depends on whom it is assigned to.
+ */
+export function sourceRevision(db: Db, id: string): string | undefined {
+	let s = revisionStatements.get(db);
+	if (!s) {
+		const statement = db.$client.prepare(
+			'select owner_id, content_hash, version, revision from source where id = ?'
+		);
+		s = { get: (sourceId) => statement.get(sourceId) as RevisionRow | undefined };
+		revisionStatements.set(db, s);
+	}
+	const row = s.get(id);
+	if (!row || row.owner_id !== null) return undefined;
+	return `${row.content_hash ?? ''}:${row.version}:${row.revision}`;
+}
+
 /** A real query against the database, for /healthz. */
 export function countSources(db: Db): number {
 	return db.select({ n: count() }).from(source).get()?.n ?? 0;

@@ -1,6 +1,6 @@
 // Grading a card in one transaction, undoing the latest grade, and the quiz answers that count
 // as reviews.
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { factCardId } from '../../domain/card-faces';
 import { startOfDay, type DayClock } from '../../domain/learner-day';
 import {
@@ -155,28 +155,11 @@ export interface LastGrade {
 
 /** The learner's latest flashcard grade today (their day), for the screen and for undo. */
 export function lastGrade(db: Db, userId: string, now: Date, day: DayClock): LastGrade | undefined {
-	const log = db
-		.select()
-		.from(reviewLog)
-		.where(
-			and(
-				eq(reviewLog.userId, userId),
-				gt(reviewLog.reviewedAt, new Date(startOfDay(now, day).getTime() - 1)),
-				eq(reviewLog.origin, 'review')
-			)
-		)
-		.orderBy(desc(reviewLog.reviewedAt), desc(reviewLog.id))
-		.limit(1)
-		.get();
+	const st = statements(db);
+	const log = st.lastLog.get({ userId, since: startOfDay(now, day).getTime() - 1 });
 	if (!log) return undefined;
-	const latest = db
-		.select({ id: reviewLog.id })
-		.from(reviewLog)
-		.where(and(eq(reviewLog.cardId, log.cardId), eq(reviewLog.userId, userId)))
-		.orderBy(desc(reviewLog.id))
-		.limit(1)
-		.get();
-	const row = memoryRow(db, userId, log.cardId);
+	const latest = st.latestLogOfCard.get({ cardId: log.cardId, userId });
+	const row = st.memory.get({ userId, cardId: log.cardId });
 	return {
 		logId: log.id,
 		cardId: log.cardId,

@@ -90,6 +90,12 @@ function newCards(
 ): string[] {
 	if (filter.kind === 'all' || limit <= 0) return [];
 	if (filter.kind === 'cards' && filter.cardIds.length === 0) return [];
+	if (filter.kind === 'source' || filter.kind === 'set') {
+		const deckId = filter.kind === 'source' ? filter.sourceId : filter.setId;
+		return statements(db)
+			.newCards[filter.kind].all({ userId, deckId, now, limit })
+			.map((r) => r.id);
+	}
 	return db
 		.select({ id: card.id })
 		.from(card)
@@ -120,6 +126,12 @@ function countDue(
 ): number {
 	if (cap <= 0) return 0;
 	if (filter.kind === 'cards' && filter.cardIds.length === 0) return 0;
+	if (filter.kind !== 'cards') {
+		const deckId =
+			filter.kind === 'source' ? filter.sourceId : filter.kind === 'set' ? filter.setId : '';
+		const params = { userId, until, now, cap, ...(filter.kind === 'all' ? {} : { deckId }) };
+		return statements(db).count[queue][filter.kind].get(params)?.n ?? 0;
+	}
 	// Counting stops at the cap: the screen shows no more than the limit allows.
 	const inner = db
 		.select({ one: sql`1` })

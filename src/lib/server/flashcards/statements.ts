@@ -1,6 +1,6 @@
 // The prepared statements of the flashcard hot paths (the next card, recording a grade), built
 // once per database connection.
-import { and, eq, gt, inArray, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { MemoryStateName } from '../../domain/scheduling';
 import type { Db } from '../db';
 import { card, cardState, learnerSettings, reviewLog } from '../db/schema';
@@ -14,6 +14,9 @@ export const settingsColumns = {
 };
 
 export const learningStates: MemoryStateName[] = ['learning', 'relearning'];
+
+/** The decks whose queries are prepared: every card, a source's, a set's. */
+type PreparedDeck = 'all' | 'source' | 'set';
 
 /**
  * Prepared statements for the hot path, one set per database connection. Drizzle encodes the
@@ -48,7 +51,97 @@ function buildStatements(db: Db) {
 			)
 			.prepare();
 	};
+	/** A card state's card in the deck named by the placeholder deckId (a source or a set). */
+	const stateIn = (deck: PreparedDeck) =>
+		deck === 'all'
+			? undefined
+			: sql`exists (select 1 from ${card} where ${card.id} = ${cardState.cardId} and ${deck === 'source' ? card.sourceId : card.setId} = ${sql.placeholder('deckId')})`;
+	// Counting stops at the cap: a deck shows no more than the day's limit allows.
+	const countBase = (states: 'learning' | 'review', deck: PreparedDeck) => {
+		const capped = db
+			.select({ one: sql`1` })
+			.from(cardState)
+			.where(
+				and(
+					eq(cardState.userId, sql.placeholder('userId')),
+					states === 'learning'
+						? inArray(cardState.state, learningStates)
+						: eq(cardState.state, 'review'),
+					states === 'learning'
+						? lte(cardState.due, sql.placeholder('until'))
+						: lt(cardState.due, sql.placeholder('until')),
+					eq(cardState.suspended, false),
+					or(isNull(cardState.buriedUntil), lte(cardState.buriedUntil, sql.placeholder('now'))),
+					stateIn(deck)
+				)
+			)
+			.limit(sql.placeholder('cap'))
+			.as('capped');
+		return db.select({ n: count() }).from(capped).prepare();
+	};
+	const newBase = (deck: 'source' | 'set') =>
+		db
+			.select({ id: card.id })
+			.from(card)
+			.leftJoin(
+				cardState,
+				and(eq(cardState.userId, sql.placeholder('userId')), eq(cardState.cardId, card.id))
+			)
+			.where(
+				and(
+					eq(deck === 'source' ? card.sourceId : card.setId, sql.placeholder('deckId')),
+					or(
+						isNull(cardState.cardId),
+						and(
+							eq(cardState.state, 'new'),
+							eq(cardState.suspended, false),
+							or(isNull(cardState.buriedUntil), lte(cardState.buriedUntil, sql.placeholder('now')))
+						)
+					)
+				)
+			)
+			.orderBy(asc(card.position), asc(card.id))
+			.limit(sql.placeholder('limit'))
+			.prepare();
 	return {
+		count: {
+			learning: {
+				all: countBase('learning', 'all'),
+				source: countBase('learning', 'source'),
+				set: countBase('learning', 'set')
+			},
+			review: {
+				all: countBase('review', 'all'),
+				source: countBase('review', 'source'),
+				set: countBase('review', 'set')
+			}
+		},
+		newCards: { source: newBase('source'), set: newBase('set') },
+		lastLog: db
+			.select()
+			.from(reviewLog)
+			.where(
+				and(
+					eq(reviewLog.userId, sql.placeholder('userId')),
+					gt(reviewLog.reviewedAt, sql.placeholder('since')),
+					eq(reviewLog.origin, 'review')
+				)
+			)
+			.orderBy(desc(reviewLog.reviewedAt), desc(reviewLog.id))
+			.limit(1)
+			.prepare(),
+		latestLogOfCard: db
+			.select({ id: reviewLog.id })
+			.from(reviewLog)
+			.where(
+				and(
+					eq(reviewLog.cardId, sql.placeholder('cardId')),
+					eq(reviewLog.userId, sql.placeholder('userId'))
+				)
+			)
+			.orderBy(desc(reviewLog.id))
+			.limit(1)
+			.prepare(),
 		settings: db
 			.select(settingsColumns)
 			.from(learnerSettings)

@@ -3,14 +3,13 @@ import { getDb } from '$lib/server/app-db';
 import { readFormChecked } from '$lib/server/forms';
 import { getVisibleSet } from '$lib/server/question-sets';
 import { selfMarks, type SelfMark } from '$lib/domain/grade-answer';
+import { finishAttempt, markOpenResponse, ownAttempt, queueAnswer } from '$lib/server/quiz';
 import {
-	attemptQuestions,
-	finishAttempt,
+	attemptQuestionView,
+	attemptStates,
 	linkEvidence,
-	markOpenResponse,
-	ownAttempt,
-	queueAnswer
-} from '$lib/server/quiz';
+	type QuestionState
+} from '$lib/server/quiz-views';
 import { orderFromQuery, parseResponseForm } from '$lib/server/quiz-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,18 +30,20 @@ export const load: PageServerLoad = (event) => {
 		redirect(303, `/live/${found.liveSessionId}`);
 	}
 	const db = getDb();
-	const questions = linkEvidence(db, event.locals.user, attemptQuestions(db, found.id, found.seed));
+	const states = attemptStates(db, found.id);
 	const set = getVisibleSet(db, found.setId, found.userId);
 	const requested = Number(event.url.searchParams.get('q'));
-	const isDescription = (q: (typeof questions)[number]) => q.question.type === 'description';
-	const firstOpen = questions.findIndex((q) => q.answered === null && !isDescription(q));
+	const isDescription = (q: QuestionState) => q.type === 'description';
+	const firstOpen = states.findIndex((q) => q.answered === null && !isDescription(q));
 	const index =
-		Number.isInteger(requested) && requested >= 1 && requested <= questions.length
+		Number.isInteger(requested) && requested >= 1 && requested <= states.length
 			? requested - 1
 			: firstOpen === -1
-				? questions.length - 1
+				? states.length - 1
 				: firstOpen;
-	const current = questions[index]!;
+	const current = attemptQuestionView(db, found.id, found.seed, states[index]!.position);
+	if (!current) error(404, 'No attempt of yours has that id.');
+	linkEvidence(db, event.locals.user, [current]);
 
 	const order =
 		current.question.type === 'ordering' ? orderFromQuery(current.question.items, event.url) : null;
@@ -54,11 +55,11 @@ export const load: PageServerLoad = (event) => {
 			setTitle: set?.title ?? 'Quiz',
 			finished: found.finishedAt !== null,
 			// Descriptions are shown in their place but are not questions.
-			total: questions.filter((q) => !isDescription(q)).length,
-			answeredCount: questions.filter((q) => q.answered !== null).length,
-			pages: questions.length
+			total: states.filter((q) => !isDescription(q)).length,
+			answeredCount: states.filter((q) => q.answered !== null).length,
+			pages: states.length
 		},
-		nav: questions.map((q) => ({
+		nav: states.map((q) => ({
 			position: q.position,
 			state: isDescription(q)
 				? ('text' as const)
@@ -76,9 +77,9 @@ export const load: PageServerLoad = (event) => {
 			...current,
 			number: index + 1,
 			/** Its number among the questions (descriptions are not counted); 0 for a description. */
-			questionNumber: isDescription(current)
+			questionNumber: isDescription(states[index]!)
 				? 0
-				: questions.slice(0, index + 1).filter((q) => !isDescription(q)).length
+				: states.slice(0, index + 1).filter((q) => !isDescription(q)).length
 		},
 		order
 	};

@@ -1,7 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app-db';
 import { getVisibleSet } from '$lib/server/question-sets';
-import { attemptQuestions, linkEvidence, ownAttempt } from '$lib/server/quiz';
+import { ownAttempt } from '$lib/server/quiz';
+import { attemptQuestions, linkEvidence } from '$lib/server/quiz-views';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {

@@ -4,6 +4,9 @@ import { classReport, flagLabel, FLAG_MIN_ANSWERS } from '$lib/server/class-repo
 import { requireTeacher } from '$lib/server/session-cookie';
 import type { PageServerLoad } from './$types';
 
+// Read-only, and large: plain HTML, without the whole report again as hydration data.
+export const csr = false;
+
 export const load: PageServerLoad = (event) => {
 	const me = requireTeacher(event);
 	const report = classReport(getDb(), me.id, event.params.id);

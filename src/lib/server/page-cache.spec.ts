@@ -1,0 +1,159 @@
+import { gunzipSync } from 'node:zlib';
+import type { RequestEvent } from '@sveltejs/kit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateDatabase, openDatabase } from './db';
+import { user } from './db/schema';
+import { keepPage, keptPage, pageKey } from './page-cache';
+
+const big = `<!doctype html><p>${'A page a class opens at once. '.repeat(100)}</p>`;
+
+let n = 0;
+/** A key no other test uses: the kept pages are the module's, shared by every test. */
+const freshKey = () => `/test/${++n}\u0000-\u00001`;
+
+function rendered(body: string, init: { status?: number; cookies?: string[] } = {}) {
+	const headers = new Headers({ 'content-type': 'text/html', etag: `"tag${n}"` });
+	for (const cookie of init.cookies ?? []) headers.append('set-cookie', cookie);
+	return new Response(body, { status: init.status ?? 200, headers });
+}
+
+const get = (headers: Record<string, string> = {}) => new Request('http://x/', { headers });
+
+async function kept(key: string, response: Response, sessionCookie?: string) {
+	await (await keepPage(key, response, { key, sessionCookie })).text();
+	return keptPage(key, get());
+}
+
+describe('kept pages', () => {
+	it('serve the rendered bytes, gzipped under their own ETag when asked, 304 when unchanged', async () => {
+		const key = freshKey();
+		const fresh = await keepPage(key, rendered(big), { key, sessionCookie: undefined });
+		expect(await fresh.text()).toBe(big);
+		expect(fresh.headers.get('vary')).toBe('accept-encoding');
+
+		const plain = keptPage(key, get({ 'accept-encoding': 'identity' }))!;
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(await plain.text()).toBe(big);
+		const etag = plain.headers.get('etag')!;
+
+		const packed = keptPage(key, get({ 'accept-encoding': 'br, gzip;q=0.8' }))!;
+		expect(packed.headers.get('content-encoding')).toBe('gzip');
+		expect(packed.headers.get('vary')).toBe('accept-encoding');
+		const bytes = Buffer.from(await packed.arrayBuffer());
+		expect(Number(packed.headers.get('content-length'))).toBe(bytes.length);
+		expect(bytes.length).toBeLessThan(big.length / 10);
+		expect(gunzipSync(bytes).toString()).toBe(big);
+		const gzipEtag = packed.headers.get('etag')!;
+		expect(gzipEtag).not.toBe(etag);
+
+		// q=0 refuses gzip.
+		const refused = keptPage(key, get({ 'accept-encoding': 'gzip;q=0, identity' }))!;
+		expect(refused.headers.get('content-encoding')).toBeNull();
+
+		expect(keptPage(key, get({ 'if-none-match': etag }))!.status).toBe(304);
+		expect(keptPage(key, get({ 'if-none-match': `"other", W/${etag}` }))!.status).toBe(304);
+		// A tag names one representation: the gzipped one's tag does not match the plain page.
+		expect(keptPage(key, get({ 'if-none-match': gzipEtag }))!.status).toBe(200);
+		const unchanged = keptPage(key, get({ 'accept-encoding': 'gzip', 'if-none-match': gzipEtag }))!;
+		expect(unchanged.status).toBe(304);
+		expect(unchanged.headers.get('vary')).toBe('accept-encoding');
+	});
+
+	it('are not gzipped when small', async () => {
+		const page = (await kept(freshKey(), rendered('<p>short</p>')))!;
+		expect(page.headers.get('content-encoding')).toBeNull();
+		expect(page.headers.get('vary')).toBeNull();
+		expect(await page.text()).toBe('<p>short</p>');
+	});
+
+	it('are only full 200 HTML pages with an ETag', async () => {
+		expect(await kept(freshKey(), rendered(big, { status: 404 }))).toBeUndefined();
+		const streamed = rendered(big);
+		streamed.headers.delete('etag');
+		expect(await kept(freshKey(), streamed)).toBeUndefined();
+		const json = rendered('{}');
+		json.headers.set('content-type', 'application/json');
+		expect(await kept(freshKey(), json)).toBeUndefined();
+	});
+
+	it('keep no cookie, and no page that set one other than the session renewal', async () => {
+		const session = 'factdeck_session=abc; Path=/; HttpOnly; SameSite=Lax';
+		const renewed = (await kept(freshKey(), rendered(big, { cookies: [session] }), session))!;
+		expect(renewed.status).toBe(200);
+		// The hook adds this request's own renewal to a kept copy.
+		expect(renewed.headers.getSetCookie()).toEqual([]);
+
+		const other = rendered(big, { cookies: [session, 'flash=hello; Path=/'] });
+		expect(await kept(freshKey(), other, session)).toBeUndefined();
+		// A cookie that ends the session, or starts another, is not the renewal.
+		const ended = rendered(big, { cookies: ['factdeck_session=; Max-Age=0; Path=/'] });
+		expect(await kept(freshKey(), ended, session)).toBeUndefined();
+		const guest = rendered(big, { cookies: ['factdeck_session=new; Path=/'] });
+		expect(await kept(freshKey(), guest)).toBeUndefined();
+	});
+
+	it('keep no page whose key changed while it was rendered', async () => {
+		const key = freshKey();
+		const response = await keepPage(key, rendered(big), {
+			key: `${key}:2`,
+			sessionCookie: undefined
+		});
+		expect(await response.text()).toBe(big);
+		expect(keptPage(key, get())).toBeUndefined();
+	});
+});
+
+describe('the key of a page', () => {
+	const db = openDatabase(':memory:');
+	migrateDatabase(db);
+
+	function event(
+		path: string,
+		routeId: string | null,
+		viewer: { id: string; username: string } | null,
+		method = 'GET'
+	) {
+		const url = new URL(path, 'http://x');
+		return {
+			request: new Request(url, { method }),
+			url,
+			route: { id: routeId },
+			params: {},
+			isDataRequest: false,
+			cookies: { get: () => undefined },
+			locals: {
+				user: viewer && { ...viewer, role: 'learner', isGuest: false },
+				session: null
+			}
+		} as unknown as RequestEvent;
+	}
+
+	afterEach(() => {
+		delete process.env.FACTDECK_PAGE_CACHE;
+	});
+
+	it('names the address, the viewer and the state of the data', () => {
+		const ann = { id: 'u1', username: 'ann' };
+		const key = pageKey(db, event('/progress', '/progress', ann))!;
+		expect(key).toBeDefined();
+		expect(pageKey(db, event('/progress', '/progress', ann))).toBe(key);
+		expect(pageKey(db, event('/progress', '/progress', { id: 'u2', username: 'bo' }))).not.toBe(
+			key
+		);
+		expect(pageKey(db, event('/progress', '/progress', null))).not.toBe(key);
+		expect(pageKey(db, event('/progress?x=1', '/progress', ann))).not.toBe(key);
+		// Any write makes it another page.
+		db.insert(user).values({ id: 'w', username: 'w', usernameKey: 'w' }).run();
+		expect(pageKey(db, event('/progress', '/progress', ann))).not.toBe(key);
+	});
+
+	it('is none for forms, for pages not kept, and when switched off', () => {
+		expect(pageKey(db, event('/progress', '/progress', null, 'POST'))).toBeUndefined();
+		expect(pageKey(db, event('/account', '/account', null))).toBeUndefined();
+		expect(pageKey(db, event('/nowhere', null, null))).toBeUndefined();
+		// An article that does not exist has no revision: its 404 is not kept.
+		expect(pageKey(db, event('/sources/none', '/sources/[id]', null))).toBeUndefined();
+		process.env.FACTDECK_PAGE_CACHE = 'off';
+		expect(pageKey(db, event('/progress', '/progress', null))).toBeUndefined();
+	});
+});
