@@ -2,7 +2,8 @@ import { gunzipSync } from 'node:zlib';
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from './db';
-import { user } from './db/schema';
+import { source, user } from './db/schema';
+import { bumpRevision } from './fact-bases';
 import { keepPage, keptPage, pageKey } from './page-cache';
 
 const big = `<!doctype html><p>${'A page a class opens at once. '.repeat(100)}</p>`;
@@ -111,14 +112,15 @@ describe('the key of a page', () => {
 		path: string,
 		routeId: string | null,
 		viewer: { id: string; username: string } | null,
-		method = 'GET'
+		method = 'GET',
+		params: Record<string, string> = {}
 	) {
 		const url = new URL(path, 'http://x');
 		return {
 			request: new Request(url, { method }),
 			url,
 			route: { id: routeId },
-			params: {},
+			params,
 			isDataRequest: false,
 			cookies: { get: () => undefined },
 			locals: {
@@ -147,12 +149,37 @@ describe('the key of a page', () => {
 		expect(pageKey(db, event('/progress', '/progress', ann))).not.toBe(key);
 	});
 
+	it("names a public source's revision, and a teacher's source by the state of the data", () => {
+		db.insert(user).values({ id: 't1', username: 't1', usernameKey: 't1', role: 'teacher' }).run();
+		db.insert(source)
+			.values([
+				{ id: 'public', title: 'Shipped', publishedOn: '2023-03-21', contentHash: 'h' },
+				{ id: 'own', ownerId: 't1', title: 'Own', publishedOn: '2023-03-21' }
+			])
+			.run();
+		const at = (id: string) => event(`/sources/${id}`, '/sources/[id]', null, 'GET', { id });
+		const shipped = pageKey(db, at('public'));
+		const own = pageKey(db, at('own'));
+		expect(shipped).toBeDefined();
+		expect(own).toBeDefined();
+		// A write elsewhere (an assignment ended, say) leaves the shipped article's page as it
+		// was and makes the teacher's text another page: who may read it may have changed.
+		db.insert(user).values({ id: 'w2', username: 'w2', usernameKey: 'w2' }).run();
+		expect(pageKey(db, at('public'))).toBe(shipped);
+		expect(pageKey(db, at('own'))).not.toBe(own);
+		// An edit of the shipped article's facts raises its revision.
+		bumpRevision(db, 'public');
+		expect(pageKey(db, at('public'))).not.toBe(shipped);
+	});
+
 	it('is none for forms, for pages not kept, and when switched off', () => {
 		expect(pageKey(db, event('/progress', '/progress', null, 'POST'))).toBeUndefined();
 		expect(pageKey(db, event('/account', '/account', null))).toBeUndefined();
 		expect(pageKey(db, event('/nowhere', null, null))).toBeUndefined();
 		// An article that does not exist has no revision: its 404 is not kept.
-		expect(pageKey(db, event('/sources/none', '/sources/[id]', null))).toBeUndefined();
+		expect(
+			pageKey(db, event('/sources/none', '/sources/[id]', null, 'GET', { id: 'none' }))
+		).toBeUndefined();
 		process.env.FACTDECK_PAGE_CACHE = 'off';
 		expect(pageKey(db, event('/progress', '/progress', null))).toBeUndefined();
 	});

@@ -23,8 +23,10 @@ const cacheable: Partial<Record<RouteId, VersionOf>> = {
 	'/': database,
 	// The shipped article by its revision; a teacher's text by the database's version, which a
 	// change of who may read it (an assignment made or ended) moves too.
-	'/sources/[id]': (db, event) =>
-		`s:${sourceRevision(db, event.params.id ?? '') ?? `d:${dataVersion(db)}`}`,
+	'/sources/[id]': (db, event) => {
+		const revision = sourceRevision(db, event.params.id ?? '');
+		return revision === null ? `d:${dataVersion(db)}` : revision && `s:${revision}`;
+	},
 	'/sets/[id]': database,
 	'/attempts/[id]': database,
 	'/attempts/[id]/result': database,

@@ -235,10 +235,10 @@ const revisionStatements = new WeakMap<Db, { get: (id: string) => RevisionRow | 
 
 /**
  * What a public source's page depends on, the same for every reader: its text's hash and
- * version and its facts' revision (raised by every edit). Undefined for no such source and for a
- * teacher's own source, whose page also depends on whom it is assigned to.
+ * version and its facts' revision (raised by every edit). Null for a teacher's own source, whose
+ * page also depends on whom it is assigned to; undefined for no such source.
  */
-export function sourceRevision(db: Db, id: string): string | undefined {
+export function sourceRevision(db: Db, id: string): string | null | undefined {
 	let s = revisionStatements.get(db);
 	if (!s) {
 		const statement = db.$client.prepare(
@@ -248,7 +248,8 @@ export function sourceRevision(db: Db, id: string): string | undefined {
 		revisionStatements.set(db, s);
 	}
 	const row = s.get(id);
-	if (!row || row.owner_id !== null) return undefined;
+	if (!row) return undefined;
+	if (row.owner_id !== null) return null;
 	return `${row.content_hash ?? ''}:${row.version}:${row.revision}`;
 }
 
