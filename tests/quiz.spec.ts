@@ -279,7 +279,7 @@ test('tampered submissions are refused with a message and record nothing', async
 			path: `/attempts/${mine}?/answer`,
 			form: { position: '0', choice: 'not-a-choice', text: '', match: 'nope', order: 'nope' },
 			status: 400,
-			message: /not one of|Type an answer|Match every|each of the question|true or false/
+			message: /not one of|Type an answer|Match every|each of the question|true or false|Not given/
 		},
 		{
 			name: 'an oversized body',
