@@ -6,7 +6,8 @@
 // Every request asks for gzip as a browser does. Two passes: pages as a class reopens them
 // (kept as rendered, src/lib/server/page-cache.ts), then every page rendered afresh
 // (FACTDECK_PAGE_CACHE=off), what each request costs when every moment brings a write.
-// Usage: npm run bench:pages [-- --runs N] [-- --only kept|fresh]   (DURATION=s per turn, default 3)
+// Usage: npm run bench:pages [-- --runs N] [-- --only kept|fresh] [-- --pages progress,report]
+// (DURATION=s per turn, default 3; --pages keeps the pages whose names hold one of the words)
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
@@ -34,9 +35,15 @@ const only = process.argv.includes('--only')
 	? process.argv[process.argv.indexOf('--only') + 1]
 	: '';
 if (only && only !== 'kept' && only !== 'fresh') {
-	process.stderr.write('usage: tsx scripts/bench-pages.ts [--runs N] [--only kept|fresh]\n');
+	process.stderr.write(
+		'usage: tsx scripts/bench-pages.ts [--runs N] [--only kept|fresh] [--pages word,word]\n'
+	);
 	process.exit(2);
 }
+/** Words naming the pages to measure, to time a change to a few pages without the rest. */
+const pageWords = process.argv.includes('--pages')
+	? (process.argv[process.argv.indexOf('--pages') + 1] ?? '').split(',').filter(Boolean)
+	: [];
 /** What a browser sends: every page and the minimal one may be answered gzipped. */
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
 // The app listens on BENCH_PORT and the minimal page on the next port, so two checkouts can
@@ -196,7 +203,7 @@ const term = await setUpTerm(file);
 const minimal = await startMinimal(minimalDir, PORT + 1);
 
 const learner = term.learnerCookie;
-const pages: { name: string; path: string; cookie: string }[] = [
+const allPages: { name: string; path: string; cookie: string }[] = [
 	{ name: 'home (guest)', path: '/', cookie: '' },
 	{ name: 'home (signed in)', path: '/', cookie: learner },
 	{ name: 'article (guest)', path: `/sources/${term.sourceId}`, cookie: '' },
@@ -213,6 +220,10 @@ const pages: { name: string; path: string; cookie: string }[] = [
 		cookie: term.teacherCookie
 	}
 ];
+const pages = pageWords.length
+	? allPages.filter((p) => pageWords.some((w) => p.name.includes(w)))
+	: allPages;
+if (pages.length === 0) throw new Error(`no page is named by --pages ${pageWords.join(',')}`);
 
 const rows: BenchRow[] = [];
 let baseJs = 0;
@@ -353,7 +364,10 @@ try {
 		]
 	];
 	const vitalsTable: string[][] = [['page', 'HTML KB', 'DOM nodes', 'LCP ms', 'INP ms']];
-	for (const [name, pagePath, interact] of client) {
+	const measured = pageWords.length
+		? client.filter(([name]) => pageWords.some((w) => name.includes(w)))
+		: client;
+	for (const [name, pagePath, interact] of measured) {
 		const runs: Vitals[] = [];
 		for (let r = 0; r < ROUNDS; r++) {
 			runs.push(await vitals(browser, server.url + pagePath, learner, interact));
