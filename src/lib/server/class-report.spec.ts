@@ -110,6 +110,38 @@ describe('classReport', () => {
 		expect(after.sets[0]!.learners[0]).toMatchObject({ userId: ada, attempts: 1, best: 100 });
 	});
 
+	// Its reads are prepared once per connection with the class's learners and sets bound as
+	// lists: each report must bind the lists as they are now.
+	it('shows a learner who joins and a set assigned since the last report', () => {
+		const ada = learnerInClass('ada');
+		takes(ada, { capital: 'rome', hard: 'Michelangelo' }, new Date('2030-01-01T10:00:00Z'));
+		const before = classReport(db, teacher, classId)!;
+		expect(before.sets[0]!.learners.map((l) => l.username)).toEqual(['ada']);
+		expect(before.facts.map((f) => [f.factId, f.knowing])).toEqual([
+			['putin-called-xi-dear-friend', 1],
+			['putin-escorted-xi', 1]
+		]);
+
+		const bo = learnerInClass('bo');
+		takes(bo, { capital: 'milan', hard: 'nope' }, new Date('2030-01-02T10:00:00Z'));
+		const second = createSet(db, teacher, { title: 'Rome', description: '', tags: [] });
+		addQuestion(db, teacher, second, { ...mc, id: 'capital-again' });
+		publishSet(db, teacher, second);
+		assignSet(db, teacher, classId, second, '2030-02-01');
+		const after = classReport(db, teacher, classId)!;
+		expect(after.sets.map((s) => s.title)).toEqual(['Italy', 'Rome']);
+		expect(after.sets[0]!.learners.map((l) => [l.username, l.best])).toEqual([
+			['ada', 100],
+			['bo', 0]
+		]);
+		expect(after.sets[0]!.questions.map((q) => q.answers)).toEqual([2, 2]);
+		expect(after.sets[1]!.learners.map((l) => l.attempts)).toEqual([0, 0]);
+		expect(after.facts.map((f) => [f.factId, f.answered, f.knowing])).toEqual([
+			['putin-called-xi-dear-friend', 2, 1],
+			['putin-escorted-xi', 2, 1]
+		]);
+	});
+
 	it("is the owner's alone", () => {
 		const rival = person('rival', 'teacher');
 		expect(classReport(db, rival, classId)).toBeUndefined();

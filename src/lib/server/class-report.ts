@@ -2,7 +2,7 @@
 // per learner their attempts, best and latest score and last activity; per question the share
 // answered right, the wrong answer chosen most and flags; per fact how much of the class knows
 // it; and the class's live sessions with each player's score. And the same tables as CSV.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { describeResponse } from '../domain/describe-response';
 import type { Response } from '../domain/grade-answer';
 import type { Question } from '../domain/question';
@@ -11,6 +11,7 @@ import { classAssignments, classRoster, getOwnedClass } from './classes';
 import { classSessions } from './live-sessions';
 import { standings } from './live-views';
 import type { Db } from './db';
+import { inJsonList, preparedFor } from './db/prepared';
 import { ReadCache } from './db/read-cache';
 import { answer, attempt, attemptQuestion, fact, question, questionSet } from './db/schema';
 
@@ -109,6 +110,63 @@ export function flagLabel(flag: QuestionFlag): string {
 	}
 }
 
+/**
+ * The report's reads, prepared once per connection: after every answer the report is read
+ * afresh, and building these queries' SQL cost more than running them. Lists of ids are bound
+ * as JSON arrays (see inJsonList).
+ */
+const reportStatements = preparedFor((db) => {
+	const ofClass = and(inJsonList(attempt.setId, 'setIds'), inJsonList(attempt.userId, 'userIds'));
+	return {
+		attempts: db.select().from(attempt).where(ofClass).orderBy(asc(attempt.startedAt)).prepare(),
+		answers: db
+			.select({
+				userId: attempt.userId,
+				setId: attempt.setId,
+				questionId: attemptQuestion.questionId,
+				body: attemptQuestion.body,
+				factIds: attemptQuestion.factIds,
+				response: answer.response,
+				correct: answer.correct,
+				score: answer.score,
+				answeredAt: answer.answeredAt
+			})
+			.from(answer)
+			.innerJoin(attempt, eq(attempt.id, answer.attemptId))
+			.innerJoin(
+				attemptQuestion,
+				and(
+					eq(attemptQuestion.attemptId, answer.attemptId),
+					eq(attemptQuestion.position, answer.position)
+				)
+			)
+			.where(ofClass)
+			.orderBy(asc(answer.answeredAt))
+			.prepare(),
+		quizSize: db
+			.select({ quizSize: questionSet.quizSize })
+			.from(questionSet)
+			.where(eq(questionSet.id, sql.placeholder('setId')))
+			.prepare(),
+		questions: db
+			.select({ id: question.id, position: question.position, body: question.body })
+			.from(question)
+			.where(eq(question.setId, sql.placeholder('setId')))
+			.orderBy(asc(question.position))
+			.prepare(),
+		facts: db
+			.select({
+				id: fact.id,
+				statement: fact.statement,
+				sourceId: fact.sourceId,
+				position: fact.position
+			})
+			.from(fact)
+			.where(inJsonList(fact.id, 'factIds'))
+			.prepare()
+	};
+});
+
 const reports = new ReadCache<ClassReport | undefined>(50);
 
 /**
@@ -131,40 +189,10 @@ function readClassReport(db: Db, teacherId: string, classId: string): ClassRepor
 	const setIds = assignments.map((a) => a.setId);
 	const none = learnerIds.length === 0 || setIds.length === 0;
 
-	const attempts = none
-		? []
-		: db
-				.select()
-				.from(attempt)
-				.where(and(inArray(attempt.setId, setIds), inArray(attempt.userId, learnerIds)))
-				.orderBy(asc(attempt.startedAt))
-				.all();
-	const answers = none
-		? []
-		: db
-				.select({
-					userId: attempt.userId,
-					setId: attempt.setId,
-					questionId: attemptQuestion.questionId,
-					body: attemptQuestion.body,
-					factIds: attemptQuestion.factIds,
-					response: answer.response,
-					correct: answer.correct,
-					score: answer.score,
-					answeredAt: answer.answeredAt
-				})
-				.from(answer)
-				.innerJoin(attempt, eq(attempt.id, answer.attemptId))
-				.innerJoin(
-					attemptQuestion,
-					and(
-						eq(attemptQuestion.attemptId, answer.attemptId),
-						eq(attemptQuestion.position, answer.position)
-					)
-				)
-				.where(and(inArray(attempt.setId, setIds), inArray(attempt.userId, learnerIds)))
-				.orderBy(asc(answer.answeredAt))
-				.all();
+	const statements = reportStatements(db);
+	const ofClass = { setIds: JSON.stringify(setIds), userIds: JSON.stringify(learnerIds) };
+	const attempts = none ? [] : statements.attempts.all(ofClass);
+	const answers = none ? [] : statements.answers.all(ofClass);
 
 	const names = new Map(roster.map((r) => [r.id, r.username ?? 'guest']));
 	const sets: SetReport[] = assignments.map((a) => {
@@ -235,17 +263,9 @@ function questionRows(
 	answers: AnswerRow[],
 	names: Map<string, string>
 ): QuestionRow[] {
-	const set = db
-		.select({ quizSize: questionSet.quizSize })
-		.from(questionSet)
-		.where(eq(questionSet.id, setId))
-		.get();
-	const stored = db
-		.select({ id: question.id, position: question.position, body: question.body })
-		.from(question)
-		.where(eq(question.setId, setId))
-		.orderBy(asc(question.position))
-		.all();
+	const statements = reportStatements(db);
+	const set = statements.quizSize.get({ setId });
+	const stored = statements.questions.all({ setId });
 	const byQuestion = new Map<string, AnswerRow[]>();
 	for (const a of answers) {
 		if (a.questionId === null) continue;
@@ -384,16 +404,7 @@ function factRows(db: Db, answers: AnswerRow[], classSize: number): FactRow[] {
 		}
 	}
 	if (latest.size === 0) return [];
-	const facts = db
-		.select({
-			id: fact.id,
-			statement: fact.statement,
-			sourceId: fact.sourceId,
-			position: fact.position
-		})
-		.from(fact)
-		.where(inArray(fact.id, [...latest.keys()]))
-		.all();
+	const facts = reportStatements(db).facts.all({ factIds: JSON.stringify([...latest.keys()]) });
 	return facts
 		.map((f) => {
 			const byLearner = latest.get(f.id)!;

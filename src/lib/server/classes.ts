@@ -1,8 +1,9 @@
 // Classes, their join codes, rosters and assigned sets. Every function that reads or changes
 // a class takes the acting teacher's id and finds nothing for anyone else's class.
-import { and, asc, count, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from './db';
+import { preparedFor } from './db/prepared';
 import { classAssignment, classMember, questionSet, schoolClass, user } from './db/schema';
 import { recordAudit } from './audit';
 import { generateToken } from './auth';
@@ -78,27 +79,62 @@ export function listTeacherClasses(db: Db, teacherId: string) {
 		.all();
 }
 
+/** The class reads every page of a class and its report make, prepared once per connection. */
+const classStatements = preparedFor((db) => {
+	const assignments = (publishedOnly: boolean) =>
+		db
+			.select({
+				setId: questionSet.id,
+				title: questionSet.title,
+				dueOn: classAssignment.dueOn,
+				status: questionSet.status
+			})
+			.from(classAssignment)
+			.innerJoin(questionSet, eq(questionSet.id, classAssignment.setId))
+			.where(
+				publishedOnly
+					? and(
+							eq(classAssignment.classId, sql.placeholder('classId')),
+							eq(questionSet.status, 'published')
+						)
+					: eq(classAssignment.classId, sql.placeholder('classId'))
+			)
+			.orderBy(asc(classAssignment.dueOn), asc(questionSet.title))
+			.prepare();
+	return {
+		owned: db
+			.select({ id: schoolClass.id, name: schoolClass.name, joinCode: schoolClass.joinCode })
+			.from(schoolClass)
+			.where(
+				and(
+					eq(schoolClass.id, sql.placeholder('classId')),
+					eq(schoolClass.teacherId, sql.placeholder('teacherId'))
+				)
+			)
+			.prepare(),
+		roster: db
+			.select({
+				id: user.id,
+				username: user.username,
+				role: user.role,
+				joinedAt: classMember.joinedAt
+			})
+			.from(classMember)
+			.innerJoin(user, eq(user.id, classMember.userId))
+			.where(eq(classMember.classId, sql.placeholder('classId')))
+			.orderBy(asc(user.usernameKey))
+			.prepare(),
+		assignments: assignments(false),
+		publishedAssignments: assignments(true)
+	};
+});
+
 export function getOwnedClass(db: Db, teacherId: string, classId: string) {
-	return db
-		.select({ id: schoolClass.id, name: schoolClass.name, joinCode: schoolClass.joinCode })
-		.from(schoolClass)
-		.where(and(eq(schoolClass.id, classId), eq(schoolClass.teacherId, teacherId)))
-		.get();
+	return classStatements(db).owned.get({ classId, teacherId });
 }
 
 export function classRoster(db: Db, classId: string) {
-	return db
-		.select({
-			id: user.id,
-			username: user.username,
-			role: user.role,
-			joinedAt: classMember.joinedAt
-		})
-		.from(classMember)
-		.innerJoin(user, eq(user.id, classMember.userId))
-		.where(eq(classMember.classId, classId))
-		.orderBy(asc(user.usernameKey))
-		.all();
+	return classStatements(db).roster.all({ classId });
 }
 
 export function renameClass(db: Db, teacherId: string, classId: string, name: string): boolean {
@@ -199,22 +235,8 @@ export function learnerClasses(db: Db, userId: string) {
 }
 
 export function classAssignments(db: Db, classId: string, publishedOnly = false) {
-	return db
-		.select({
-			setId: questionSet.id,
-			title: questionSet.title,
-			dueOn: classAssignment.dueOn,
-			status: questionSet.status
-		})
-		.from(classAssignment)
-		.innerJoin(questionSet, eq(questionSet.id, classAssignment.setId))
-		.where(
-			publishedOnly
-				? and(eq(classAssignment.classId, classId), eq(questionSet.status, 'published'))
-				: eq(classAssignment.classId, classId)
-		)
-		.orderBy(asc(classAssignment.dueOn), asc(questionSet.title))
-		.all();
+	const s = classStatements(db);
+	return (publishedOnly ? s.publishedAssignments : s.assignments).all({ classId });
 }
 
 /** Published sets a teacher may assign: Factdeck's own, and the teacher's. */

@@ -1,8 +1,8 @@
 // A learner's progress, from their attempts and answers: per set the best and latest score
 // and a series over time, and per fact whether their answers show they know it.
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from './db';
-import { preparedFor } from './db/prepared';
+import { inJsonList, preparedFor } from './db/prepared';
 import { answer, attempt, attemptQuestion, fact, questionSet } from './db/schema';
 
 const historyStatement = preparedFor((db) =>
@@ -60,8 +60,9 @@ export interface Progress {
 
 const percent = (score: number, of: number) => (of === 0 ? 0 : Math.round((100 * score) / of));
 
-export function learnerProgress(db: Db, userId: string): Progress {
-	const finished = db
+/** The reads of the progress page, prepared once per connection: it is read after every answer. */
+const progressStatements = preparedFor((db) => ({
+	finished: db
 		.select({
 			setId: attempt.setId,
 			title: questionSet.title,
@@ -72,9 +73,34 @@ export function learnerProgress(db: Db, userId: string): Progress {
 		})
 		.from(attempt)
 		.innerJoin(questionSet, eq(questionSet.id, attempt.setId))
-		.where(and(eq(attempt.userId, userId), isNotNull(attempt.finishedAt)))
+		.where(and(eq(attempt.userId, sql.placeholder('userId')), isNotNull(attempt.finishedAt)))
 		.orderBy(asc(attempt.finishedAt))
-		.all();
+		.prepare(),
+	// Every answer of every attempt, oldest first, credited to the facts its question tests.
+	answers: db
+		.select({ correct: answer.correct, factIds: attemptQuestion.factIds })
+		.from(answer)
+		.innerJoin(attempt, eq(attempt.id, answer.attemptId))
+		.innerJoin(
+			attemptQuestion,
+			and(
+				eq(attemptQuestion.attemptId, answer.attemptId),
+				eq(attemptQuestion.position, answer.position)
+			)
+		)
+		.where(eq(attempt.userId, sql.placeholder('userId')))
+		.orderBy(asc(answer.answeredAt))
+		.prepare(),
+	facts: db
+		.select({ id: fact.id, statement: fact.statement, sourceId: fact.sourceId })
+		.from(fact)
+		.where(inJsonList(fact.id, 'factIds'))
+		.prepare()
+}));
+
+export function learnerProgress(db: Db, userId: string): Progress {
+	const s = progressStatements(db);
+	const finished = s.finished.all({ userId });
 	const bySet = new Map<string, SetProgress>();
 	for (const a of finished) {
 		const entry = bySet.get(a.setId) ?? {
@@ -98,21 +124,7 @@ export function learnerProgress(db: Db, userId: string): Progress {
 		bySet.set(a.setId, entry);
 	}
 
-	// Every answer of every attempt, oldest first, credited to the facts its question tests.
-	const answers = db
-		.select({ correct: answer.correct, factIds: attemptQuestion.factIds })
-		.from(answer)
-		.innerJoin(attempt, eq(attempt.id, answer.attemptId))
-		.innerJoin(
-			attemptQuestion,
-			and(
-				eq(attemptQuestion.attemptId, answer.attemptId),
-				eq(attemptQuestion.position, answer.position)
-			)
-		)
-		.where(eq(attempt.userId, userId))
-		.orderBy(asc(answer.answeredAt))
-		.all();
+	const answers = s.answers.all({ userId });
 	const tally = new Map<string, { right: number; wrong: number; lastCorrect: boolean }>();
 	for (const a of answers) {
 		for (const factId of a.factIds) {
@@ -123,13 +135,7 @@ export function learnerProgress(db: Db, userId: string): Progress {
 			tally.set(factId, t);
 		}
 	}
-	const facts = tally.size
-		? db
-				.select({ id: fact.id, statement: fact.statement, sourceId: fact.sourceId })
-				.from(fact)
-				.where(inArray(fact.id, [...tally.keys()]))
-				.all()
-		: [];
+	const facts = tally.size ? s.facts.all({ factIds: JSON.stringify([...tally.keys()]) }) : [];
 	const rows: FactProgress[] = facts.map((f) => ({
 		factId: f.id,
 		statement: f.statement,
