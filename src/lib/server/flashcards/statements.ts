@@ -24,6 +24,19 @@ type PreparedDeck = 'all' | 'source' | 'set';
  * clause: those take times as epoch milliseconds, as the columns store them.
  */
 function buildStatements(db: Db) {
+	/** The viewer's cards of these states due by 'until', neither suspended nor buried at 'now'. */
+	const dueNow = (states: 'learning' | 'review') =>
+		and(
+			eq(cardState.userId, sql.placeholder('userId')),
+			states === 'learning'
+				? inArray(cardState.state, learningStates)
+				: eq(cardState.state, 'review'),
+			states === 'learning'
+				? lte(cardState.due, sql.placeholder('until'))
+				: lt(cardState.due, sql.placeholder('until')),
+			eq(cardState.suspended, false),
+			or(isNull(cardState.buriedUntil), lte(cardState.buriedUntil, sql.placeholder('now')))
+		);
 	const dueBase = (states: 'learning' | 'review', deck: 'all' | 'source') => {
 		const inDeck =
 			deck === 'source'
@@ -35,20 +48,7 @@ function buildStatements(db: Db) {
 		return db
 			.select({ cardId: cardState.cardId, due: min(cardState.due) })
 			.from(cardState)
-			.where(
-				and(
-					eq(cardState.userId, sql.placeholder('userId')),
-					states === 'learning'
-						? inArray(cardState.state, learningStates)
-						: eq(cardState.state, 'review'),
-					states === 'learning'
-						? lte(cardState.due, sql.placeholder('until'))
-						: lt(cardState.due, sql.placeholder('until')),
-					eq(cardState.suspended, false),
-					or(isNull(cardState.buriedUntil), lte(cardState.buriedUntil, sql.placeholder('now'))),
-					inDeck
-				)
-			)
+			.where(and(dueNow(states), inDeck))
 			.prepare();
 	};
 	/** A card state's card in the deck named by the placeholder deckId (a source or a set). */
@@ -61,20 +61,7 @@ function buildStatements(db: Db) {
 		const capped = db
 			.select({ one: sql`1` })
 			.from(cardState)
-			.where(
-				and(
-					eq(cardState.userId, sql.placeholder('userId')),
-					states === 'learning'
-						? inArray(cardState.state, learningStates)
-						: eq(cardState.state, 'review'),
-					states === 'learning'
-						? lte(cardState.due, sql.placeholder('until'))
-						: lt(cardState.due, sql.placeholder('until')),
-					eq(cardState.suspended, false),
-					or(isNull(cardState.buriedUntil), lte(cardState.buriedUntil, sql.placeholder('now'))),
-					stateIn(deck)
-				)
-			)
+			.where(and(dueNow(states), stateIn(deck)))
 			.limit(sql.placeholder('cap'))
 			.as('capped');
 		return db.select({ n: count() }).from(capped).prepare();
