@@ -12,6 +12,7 @@ import { classSessions } from './live-sessions';
 import { standings } from './live-views';
 import type { Db } from './db';
 import { inJsonList, preparedFor } from './db/prepared';
+import { classLearnersVersion, contentVersion, liveVersion } from './db/page-versions';
 import { ReadCache } from './db/read-cache';
 import { answer, attempt, attemptQuestion, fact, question, questionSet } from './db/schema';
 
@@ -170,13 +171,24 @@ const reportStatements = preparedFor((db) => {
 const reports = new ReadCache<ClassReport | undefined>(50);
 
 /**
+ * What a class's report shows changes with the content (sets, the roster, names), live
+ * sessions, and its learners' own rows: not with another class's answers.
+ */
+export function reportVersion(db: Db, classId: string): string {
+	return `${contentVersion(db)}:${liveVersion(db)}:${classLearnersVersion(db, classId)}`;
+}
+
+/**
  * The report of the teacher's own class, or undefined for anyone else's. A class of 30 over a
  * term reads thousands of answers, and a teacher (or a projector) reloads it: it is read again
- * only after a write to the database.
+ * only after a write it may show (reportVersion).
  */
 export function classReport(db: Db, teacherId: string, classId: string): ClassReport | undefined {
-	return reports.get(db, `${teacherId}\u0000${classId}`, () =>
-		readClassReport(db, teacherId, classId)
+	return reports.get(
+		db,
+		`${teacherId}\u0000${classId}`,
+		() => readClassReport(db, teacherId, classId),
+		reportVersion(db, classId)
 	);
 }
 

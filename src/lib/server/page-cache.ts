@@ -1,9 +1,11 @@
 // Whole pages kept as rendered, for the pages a class opens at the same moment: the home page,
 // the article, a set, a quiz question and its result, a deck of flashcards, a learner's
 // progress, a class's report. A page is kept per address, per viewer and per version of what
-// it shows: the shipped article per revision of its source, a deck per state of the database
-// and second of the clock, the others (a teacher's own text too) per state of the database (any
-// write renders them afresh). Scripts
+// it shows (db/page-versions.ts): every page depends on the content (texts, sets, classes,
+// accounts), a learner's pages on that learner's own rows too, a class's report on its
+// learners' rows and live sessions; the shipped article on its source's revision alone, a deck
+// on the second of the clock too. So one learner's answer renders that learner's pages afresh
+// and leaves the rest of the class's kept. Scripts
 // are allowed by hash (kit.csp mode 'hash'), not by a per-response nonce, so the same bytes can
 // serve every request until a change. A kept page is also kept gzipped, for browsers that ask.
 import { gzipSync } from 'node:zlib';
@@ -11,31 +13,39 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { RouteId } from '$app/types';
 import { TIME_ZONE_COOKIE } from '../browser-zone';
 import type { Db } from './db';
-import { dataVersion } from './db/read-cache';
+import { reportVersion } from './class-report';
+import { contentVersion, userVersion } from './db/page-versions';
 import { sourceRevision } from './sources';
 
 /** What a kept page depends on, besides its address and its viewer; undefined: do not keep. */
 type VersionOf = (db: Db, event: RequestEvent) => string | undefined;
 
-const database: VersionOf = (db) => dataVersion(db);
+const content: VersionOf = (db) => contentVersion(db);
+
+/** The content, and the viewer's own rows (a guest's too; '-' for nobody signed in). */
+const viewers: VersionOf = (db, event) => {
+	const user = event.locals.user;
+	return `${contentVersion(db)}:${user ? userVersion(db, user.id) : '-'}`;
+};
 
 const cacheable: Partial<Record<RouteId, VersionOf>> = {
-	'/': database,
-	// The shipped article by its revision; a teacher's text by the database's version, which a
+	'/': content,
+	// The shipped article by its revision; a teacher's text by the content's version, which a
 	// change of who may read it (an assignment made or ended) moves too.
 	'/sources/[id]': (db, event) => {
 		const revision = sourceRevision(db, event.params.id ?? '');
-		return revision === null ? `d:${dataVersion(db)}` : revision && `s:${revision}`;
+		return revision === null ? `d:${contentVersion(db)}` : revision && `s:${revision}`;
 	},
-	'/sets/[id]': database,
-	'/attempts/[id]': database,
-	'/attempts/[id]/result': database,
+	'/sets/[id]': viewers,
+	'/attempts/[id]': viewers,
+	'/attempts/[id]/result': viewers,
 	// What is due, and when a card was shown, depend on the clock and the browser's time zone:
 	// a deck's page is the same page only within one second.
 	'/review/[deck]': (db, event) =>
-		`${dataVersion(db)}:${Math.floor(Date.now() / 1000)}:${event.cookies.get(TIME_ZONE_COOKIE) ?? ''}`,
-	'/progress': database,
-	'/teach/classes/[id]/report': database
+		`${viewers(db, event)}:${Math.floor(Date.now() / 1000)}:${event.cookies.get(TIME_ZONE_COOKIE) ?? ''}`,
+	'/progress': viewers,
+	// Only its teacher sees it (anyone else's copy is a 404 page, kept by their own key).
+	'/teach/classes/[id]/report': (db, event) => reportVersion(db, event.params.id ?? '')
 };
 
 interface Kept {

@@ -24,8 +24,12 @@ export class ReadCache<V> {
 
 	constructor(private readonly limit = 100) {}
 
-	get(db: Db, key: string, read: () => V): V {
-		const version = dataVersion(db);
+	/**
+	 * The value for key, read afresh when the version differs from the one it was read at: by
+	 * default the whole database's; a narrower one (page-versions.ts) keeps it across writes
+	 * that cannot change it.
+	 */
+	get(db: Db, key: string, read: () => V, version = dataVersion(db)): V {
 		let entries = this.byDb.get(db);
 		if (!entries) this.byDb.set(db, (entries = new Map()));
 		const hit = entries.get(key);

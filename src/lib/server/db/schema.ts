@@ -768,3 +768,14 @@ export type CardRow = typeof card.$inferSelect;
 export type CardStateRow = typeof cardState.$inferSelect;
 export type ReviewLogRow = typeof reviewLog.$inferSelect;
 export type LearnerSettingsRow = typeof learnerSettings.$inferSelect;
+
+/**
+ * How often each part of the data has changed, counted by triggers (page-versions.ts), so a kept
+ * page is rendered again when what it shows changes and not on every write: 'content' (texts,
+ * sets, classes, accounts), 'live' (live sessions), and 'user:<id>' (one learner's attempts,
+ * answers, reviews and settings).
+ */
+export const pageVersion = sqliteTable('page_version', {
+	scope: text('scope').primaryKey(),
+	n: integer('n').notNull().default(0)
+});
