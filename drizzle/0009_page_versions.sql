@@ -79,23 +79,23 @@ CREATE TRIGGER `class_assignment_update_counted` AFTER UPDATE ON `class_assignme
 --> statement-breakpoint
 CREATE TRIGGER `class_assignment_delete_counted` AFTER DELETE ON `class_assignment` BEGIN insert into page_version (scope, n) select s, 1 from (select 'content' as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `attempt_insert_counted` AFTER INSERT ON `attempt` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `attempt_insert_counted` AFTER INSERT ON `attempt` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `attempt_update_counted` AFTER UPDATE ON `attempt` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `attempt_update_counted` AFTER UPDATE ON `attempt` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `attempt_delete_counted` AFTER DELETE ON `attempt` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || old.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `attempt_delete_counted` AFTER DELETE ON `attempt` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || old.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `attempt_question_insert_counted` AFTER INSERT ON `attempt_question` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || (select user_id from attempt where id = new.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `attempt_question_insert_counted` AFTER INSERT ON `attempt_question` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || (select user_id from attempt where id = new.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `attempt_question_update_counted` AFTER UPDATE ON `attempt_question` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || (select user_id from attempt where id = new.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `attempt_question_update_counted` AFTER UPDATE ON `attempt_question` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || (select user_id from attempt where id = new.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `attempt_question_delete_counted` AFTER DELETE ON `attempt_question` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || (select user_id from attempt where id = old.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `attempt_question_delete_counted` AFTER DELETE ON `attempt_question` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || (select user_id from attempt where id = old.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `answer_insert_counted` AFTER INSERT ON `answer` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || (select user_id from attempt where id = new.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `answer_insert_counted` AFTER INSERT ON `answer` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || (select user_id from attempt where id = new.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `answer_update_counted` AFTER UPDATE ON `answer` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || (select user_id from attempt where id = new.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `answer_update_counted` AFTER UPDATE ON `answer` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || (select user_id from attempt where id = new.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `answer_delete_counted` AFTER DELETE ON `answer` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || (select user_id from attempt where id = old.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `answer_delete_counted` AFTER DELETE ON `answer` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || (select user_id from attempt where id = old.attempt_id) as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
 CREATE TRIGGER `card_insert_counted` AFTER INSERT ON `card` BEGIN insert into page_version (scope, n) select s, 1 from (select 'content' as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
@@ -103,23 +103,23 @@ CREATE TRIGGER `card_update_counted` AFTER UPDATE ON `card` BEGIN insert into pa
 --> statement-breakpoint
 CREATE TRIGGER `card_delete_counted` AFTER DELETE ON `card` BEGIN insert into page_version (scope, n) select s, 1 from (select 'content' as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `card_state_insert_counted` AFTER INSERT ON `card_state` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `card_state_insert_counted` AFTER INSERT ON `card_state` BEGIN insert into page_version (scope, n) select s, 1 from (select 'cards:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `card_state_update_counted` AFTER UPDATE ON `card_state` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `card_state_update_counted` AFTER UPDATE ON `card_state` BEGIN insert into page_version (scope, n) select s, 1 from (select 'cards:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `card_state_delete_counted` AFTER DELETE ON `card_state` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || old.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `card_state_delete_counted` AFTER DELETE ON `card_state` BEGIN insert into page_version (scope, n) select s, 1 from (select 'cards:' || old.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `review_log_insert_counted` AFTER INSERT ON `review_log` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `review_log_insert_counted` AFTER INSERT ON `review_log` BEGIN insert into page_version (scope, n) select s, 1 from (select 'cards:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `review_log_update_counted` AFTER UPDATE ON `review_log` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `review_log_update_counted` AFTER UPDATE ON `review_log` BEGIN insert into page_version (scope, n) select s, 1 from (select 'cards:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `review_log_delete_counted` AFTER DELETE ON `review_log` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || old.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `review_log_delete_counted` AFTER DELETE ON `review_log` BEGIN insert into page_version (scope, n) select s, 1 from (select 'cards:' || old.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `learner_settings_insert_counted` AFTER INSERT ON `learner_settings` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `learner_settings_insert_counted` AFTER INSERT ON `learner_settings` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; insert into page_version (scope, n) select s, 1 from (select 'cards:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `learner_settings_update_counted` AFTER UPDATE ON `learner_settings` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `learner_settings_update_counted` AFTER UPDATE ON `learner_settings` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; insert into page_version (scope, n) select s, 1 from (select 'cards:' || new.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `learner_settings_delete_counted` AFTER DELETE ON `learner_settings` BEGIN insert into page_version (scope, n) select s, 1 from (select 'user:' || old.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
+CREATE TRIGGER `learner_settings_delete_counted` AFTER DELETE ON `learner_settings` BEGIN insert into page_version (scope, n) select s, 1 from (select 'quiz:' || old.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; insert into page_version (scope, n) select s, 1 from (select 'cards:' || old.user_id as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint
 CREATE TRIGGER `live_session_insert_counted` AFTER INSERT ON `live_session` BEGIN insert into page_version (scope, n) select s, 1 from (select 'live' as s) where s is not null on conflict (scope) do update set n = n + 1; END;
 --> statement-breakpoint

@@ -2,8 +2,8 @@
 // the article, a set, a quiz question and its result, a deck of flashcards, a learner's
 // progress, a class's report. A page is kept per address, per viewer and per version of what
 // it shows (db/page-versions.ts): every page depends on the content (texts, sets, classes,
-// accounts), a learner's pages on that learner's own rows too, a class's report on its
-// learners' rows and live sessions; the shipped article on its source's revision alone, a deck
+// accounts), a learner's pages on that learner's own quiz rows or flashcard reviews too, a
+// class's report on its learners' quiz rows and live sessions; the shipped article on its source's revision alone, a deck
 // on the second of the clock too. So one learner's answer renders that learner's pages afresh
 // and leaves the rest of the class's kept. Scripts
 // are allowed by hash (kit.csp mode 'hash'), not by a per-response nonce, so the same bytes can
@@ -14,7 +14,7 @@ import type { RouteId } from '$app/types';
 import { TIME_ZONE_COOKIE } from '../browser-zone';
 import type { Db } from './db';
 import { reportVersion } from './class-report';
-import { contentVersion, userVersion } from './db/page-versions';
+import { contentVersion, learnerVersion, type LearnerPart } from './db/page-versions';
 import { sourceRevision } from './sources';
 
 /** What a kept page depends on, besides its address and its viewer; undefined: do not keep. */
@@ -22,11 +22,14 @@ type VersionOf = (db: Db, event: RequestEvent) => string | undefined;
 
 const content: VersionOf = (db) => contentVersion(db);
 
-/** The content, and the viewer's own rows (a guest's too; '-' for nobody signed in). */
-const viewers: VersionOf = (db, event) => {
-	const user = event.locals.user;
-	return `${contentVersion(db)}:${user ? userVersion(db, user.id) : '-'}`;
-};
+/** The content, and one part of the viewer's own rows (a guest's too; '-' for nobody). */
+const viewers =
+	(part: LearnerPart): VersionOf =>
+	(db, event) => {
+		const user = event.locals.user;
+		return `${contentVersion(db)}:${user ? learnerVersion(db, user.id, part) : '-'}`;
+	};
+const quizzes = viewers('quiz');
 
 const cacheable: Partial<Record<RouteId, VersionOf>> = {
 	'/': content,
@@ -36,14 +39,14 @@ const cacheable: Partial<Record<RouteId, VersionOf>> = {
 		const revision = sourceRevision(db, event.params.id ?? '');
 		return revision === null ? `d:${contentVersion(db)}` : revision && `s:${revision}`;
 	},
-	'/sets/[id]': viewers,
-	'/attempts/[id]': viewers,
-	'/attempts/[id]/result': viewers,
+	'/sets/[id]': quizzes,
+	'/attempts/[id]': quizzes,
+	'/attempts/[id]/result': quizzes,
 	// What is due, and when a card was shown, depend on the clock and the browser's time zone:
 	// a deck's page is the same page only within one second.
 	'/review/[deck]': (db, event) =>
-		`${viewers(db, event)}:${Math.floor(Date.now() / 1000)}:${event.cookies.get(TIME_ZONE_COOKIE) ?? ''}`,
-	'/progress': viewers,
+		`${viewers('cards')(db, event)}:${Math.floor(Date.now() / 1000)}:${event.cookies.get(TIME_ZONE_COOKIE) ?? ''}`,
+	'/progress': quizzes,
 	// Only its teacher sees it (anyone else's copy is a 404 page, kept by their own key).
 	'/teach/classes/[id]/report': (db, event) => reportVersion(db, event.params.id ?? '')
 };

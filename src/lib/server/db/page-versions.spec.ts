@@ -9,7 +9,7 @@ import {
 	liveVersion,
 	pageVersionTriggers,
 	tableCounting,
-	userVersion
+	learnerVersion
 } from './page-versions';
 import * as schema from './schema';
 
@@ -44,17 +44,27 @@ describe('page versions', () => {
 	it("move a learner's own count with their answers, and leave the others' and the content's", () => {
 		const { db, run } = fresh();
 		const content = contentVersion(db);
-		const ann = userVersion(db, 'ann');
-		const bo = userVersion(db, 'bo');
+		const ann = learnerVersion(db, 'ann', 'quiz');
+		const bo = learnerVersion(db, 'bo', 'quiz');
 		run(answerOf('a-bo'));
-		expect(userVersion(db, 'bo')).toBeGreaterThan(bo);
-		expect(userVersion(db, 'ann')).toBe(ann);
+		expect(learnerVersion(db, 'bo', 'quiz')).toBeGreaterThan(bo);
+		expect(learnerVersion(db, 'ann', 'quiz')).toBe(ann);
 		expect(contentVersion(db)).toBe(content);
 		run(answerOf('a-ann'));
-		expect(userVersion(db, 'ann')).toBeGreaterThan(ann);
+		expect(learnerVersion(db, 'ann', 'quiz')).toBeGreaterThan(ann);
+		// A flashcard review is another part: the quiz pages stay as they were.
+		const annQuiz = learnerVersion(db, 'ann', 'quiz');
+		const annCards = learnerVersion(db, 'ann', 'cards');
+		// (A card is content: every learner's deck shows it.)
+		run(`insert into card (id, kind, position) values ('k1', 'fact', 0);
+			insert into card_state (user_id, card_id, state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses)
+			values ('ann', 'k1', 'new', 0, 0, 0, 0, 0, 0, 0, 0)`);
+		expect(learnerVersion(db, 'ann', 'cards')).toBeGreaterThan(annCards);
+		expect(learnerVersion(db, 'ann', 'quiz')).toBe(annQuiz);
 		// Deleting an attempt deletes its answers in cascade: counted, never failing.
+		const withCard = contentVersion(db);
 		run(`delete from attempt where id = 'a-ann'`);
-		expect(contentVersion(db)).toBe(content);
+		expect(contentVersion(db)).toBe(withCard);
 	});
 
 	it('move the content with a set, a class, a name; not with a new guest or a session', () => {
@@ -78,7 +88,7 @@ describe('page versions', () => {
 		expect(moved()).toBe(true);
 	});
 
-	it("move a class's count with its learners' writes, not with others'", () => {
+	it("move a class's count with its learners' answers, not with others' or with reviews", () => {
 		const { db, run } = fresh();
 		const before = classLearnersVersion(db, 'c1');
 		run(answerOf('a-bo'));

@@ -1,7 +1,7 @@
 // What a kept page (page-cache.ts) depends on, counted in the database itself: triggers on every
 // table bump a counter in page_version for the part of the data the row belongs to. A learner's
 // answer moves only that learner's count, so the rest of the class keeps their kept pages while
-// they all answer; a teacher's edit moves 'content', which every page depends on. Triggers see
+// they all answer, and a flashcard review leaves the quiz pages; a teacher's edit moves 'content', which every page depends on. Triggers see
 // every write, whichever code (or the admin command) makes it, so no write path can forget one.
 // The triggers are SQL in drizzle/0009_page_versions.sql, written by pageVersionTriggers() below
 // (a test keeps the two the same).
@@ -13,18 +13,27 @@ type Counting =
 	| { scope: 'content' }
 	/** Live sessions: shown by the class report. */
 	| { scope: 'live' }
-	/** One learner's own rows: the SQL expression naming the learner, given the row as `r`. */
-	| { scope: 'user'; userOf: string }
+	/**
+	 * One learner's own rows, counted per part of the app they belong to (a report of quizzes
+	 * does not change with flashcard reviews): the SQL expression naming the learner, given
+	 * the row as `r`.
+	 */
+	| { scope: 'user'; parts: LearnerPart[]; userOf: string }
 	/** Not shown by any kept page: the session (the viewer is in the page's key), logs. */
 	| { scope: 'none'; why: string };
 
+/** The parts of a learner's own rows: quiz attempts and answers, flashcard reviews. */
+export type LearnerPart = 'quiz' | 'cards';
+
 const content = { scope: 'content' } as const;
 const live = { scope: 'live' } as const;
-const userColumn = { scope: 'user', userOf: 'r.user_id' } as const;
-const ofAttempt = {
+const quiz: Counting = { scope: 'user', parts: ['quiz'], userOf: 'r.user_id' };
+const ofAttempt: Counting = {
 	scope: 'user',
+	parts: ['quiz'],
 	userOf: '(select user_id from attempt where id = r.attempt_id)'
-} as const;
+};
+const cards: Counting = { scope: 'user', parts: ['cards'], userOf: 'r.user_id' };
 
 /** Every table of the schema, and how its writes are counted. */
 export const tableCounting: Record<string, Counting> = {
@@ -44,13 +53,14 @@ export const tableCounting: Record<string, Counting> = {
 	class: content,
 	class_member: content,
 	class_assignment: content,
-	attempt: userColumn,
+	attempt: quiz,
 	attempt_question: ofAttempt,
 	answer: ofAttempt,
 	card: content,
-	card_state: userColumn,
-	review_log: userColumn,
-	learner_settings: userColumn,
+	card_state: cards,
+	review_log: cards,
+	// A learner's time zone and day: how both parts show dates and what is due.
+	learner_settings: { scope: 'user', parts: ['quiz', 'cards'], userOf: 'r.user_id' },
 	live_session: live,
 	live_question: live,
 	live_player: live,
@@ -81,14 +91,16 @@ export function pageVersionTriggers(): string[] {
 			['delete', 'old']
 		] as const) {
 			if (event === 'insert' && uncountedInserts.has(table)) continue;
-			const scope =
+			const scopes =
 				counting.scope === 'user'
-					? `'user:' || ${counting.userOf.replaceAll('r.', `${row}.`)}`
-					: `'${counting.scope}'`;
+					? counting.parts.map(
+							(part) => `'${part}:' || ${counting.userOf.replaceAll('r.', `${row}.`)}`
+						)
+					: [`'${counting.scope}'`];
 			// An update that moves a learner's row to another learner (none does) would count
 			// only the new one; deletes count the old.
 			statements.push(
-				`CREATE TRIGGER \`${table}_${event}_counted\` AFTER ${event.toUpperCase()} ON \`${table}\` BEGIN ${bump(scope)} END;`
+				`CREATE TRIGGER \`${table}_${event}_counted\` AFTER ${event.toUpperCase()} ON \`${table}\` BEGIN ${scopes.map(bump).join(' ')} END;`
 			);
 		}
 	}
@@ -123,9 +135,9 @@ export function contentVersion(db: Db): string {
 	return `${s.version()}:${s.count('content')}`;
 }
 
-/** The version of one learner's own rows (attempts, answers, reviews, settings). */
-export function userVersion(db: Db, userId: string): number {
-	return readsOf(db).count(`user:${userId}`);
+/** The version of one part of a learner's own rows (quiz: attempts and answers; cards: reviews). */
+export function learnerVersion(db: Db, userId: string, part: LearnerPart): number {
+	return readsOf(db).count(`${part}:${userId}`);
 }
 
 /** The version of live sessions' rows. */
@@ -135,14 +147,14 @@ export function liveVersion(db: Db): number {
 
 const classStatements = new WeakMap<Db, (classId: string) => number>();
 
-/** The sum of the counts of a class's learners: it moves when any of them writes. */
+/** The sum of a class's learners' quiz counts: it moves when any of them answers. */
 export function classLearnersVersion(db: Db, classId: string): number {
 	let read = classStatements.get(db);
 	if (!read) {
 		const statement = db.$client
 			.prepare(
 				`select coalesce(sum(v.n), 0) from class_member m
-				 join page_version v on v.scope = 'user:' || m.user_id where m.class_id = ?`
+				 join page_version v on v.scope = 'quiz:' || m.user_id where m.class_id = ?`
 			)
 			.pluck();
 		read = (classId) => statement.get(classId) as number;
