@@ -173,6 +173,29 @@ describe('the key of a page', () => {
 		expect(pageKey(db, at('public'))).not.toBe(shipped);
 	});
 
+	it("stays the same for one learner's pages while another learner answers", () => {
+		db.$client
+			.exec(`insert into user (id, username, username_key) values ('a1', 'ann', 'ann'), ('b1', 'bo', 'bo');
+			insert into question_set (id, title, origin) values ('qs', 'Set', 'manual');
+			insert into attempt (id, user_id, set_id, seed, question_count, started_at) values
+				('ta', 'a1', 'qs', 1, 2, 0), ('tb', 'b1', 'qs', 1, 2, 0);`);
+		const answer = (attemptId: string) =>
+			db.$client
+				.exec(`insert into answer (attempt_id, position, response, correct, reason, time_ms, answered_at)
+				values ('${attemptId}', (select count(*) from answer where attempt_id = '${attemptId}'), '{}', 1, 'right', 1, 0)`);
+		const ann = { id: 'a1', username: 'ann' };
+		const progress = () => pageKey(db, event('/progress', '/progress', ann));
+		const result = () =>
+			pageKey(db, event('/attempts/ta/result', '/attempts/[id]/result', ann, 'GET', { id: 'ta' }));
+		const [before, resultBefore] = [progress(), result()];
+		answer('tb');
+		expect(progress()).toBe(before);
+		expect(result()).toBe(resultBefore);
+		answer('ta');
+		expect(progress()).not.toBe(before);
+		expect(result()).not.toBe(resultBefore);
+	});
+
 	it('is none for forms, for pages not kept, and when switched off', () => {
 		expect(pageKey(db, event('/progress', '/progress', null, 'POST'))).toBeUndefined();
 		expect(pageKey(db, event('/account', '/account', null))).toBeUndefined();
