@@ -3,10 +3,12 @@
 // adapter, in a throwaway project), so both meet the same moments of a shared machine. Prints
 // each page's median and p99 latency, throughput and errors beside the minimal page's from the
 // same rounds, and the client JavaScript each page ships (gzip).
-// Every request asks for gzip as a browser does. Two passes: pages as a class reopens them
-// (kept as rendered, src/lib/server/page-cache.ts), then every page rendered afresh
-// (FACTDECK_PAGE_CACHE=off), what each request costs when every moment brings a write.
-// Usage: npm run bench:pages [-- --runs N] [-- --only kept|fresh] [-- --pages progress,report]
+// Every request asks for gzip as a browser does. Three passes: pages as a class reopens them
+// (kept as rendered, src/lib/server/page-cache.ts); the same while the rest of the class works
+// through the app (CLASS_RATE writes a second, default 30: quiz answers and flashcard grades in
+// turn, each followed by the page it redirects to, as a browser follows); then every page rendered
+// afresh (FACTDECK_PAGE_CACHE=off), what a request costs when what it shows has just changed.
+// Usage: npm run bench:pages [-- --runs N] [-- --only kept|class|fresh] [-- --pages a,b]
 // (DURATION=s per turn, default 3; --pages keeps the pages whose names hold one of the words)
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
@@ -34,9 +36,11 @@ const ROUNDS = runsArg('bench-pages.ts', 3);
 const only = process.argv.includes('--only')
 	? process.argv[process.argv.indexOf('--only') + 1]
 	: '';
-if (only && only !== 'kept' && only !== 'fresh') {
+const passes = ['kept', 'class', 'fresh'] as const;
+type Pass = (typeof passes)[number];
+if (only && !passes.includes(only as Pass)) {
 	process.stderr.write(
-		'usage: tsx scripts/bench-pages.ts [--runs N] [--only kept|fresh] [--pages word,word]\n'
+		'usage: tsx scripts/bench-pages.ts [--runs N] [--only kept|class|fresh] [--pages word,word]\n'
 	);
 	process.exit(2);
 }
@@ -230,8 +234,117 @@ let baseJs = 0;
 /** The client JavaScript of each page, gzipped, measured in the first pass. */
 const jsOf = new Map<string, number>();
 
+/** Writes a second from the rest of the class in the 'class' pass: answers and grades. */
+const CLASS_RATE = Number(process.env.CLASS_RATE ?? 30);
+
+interface Classmates {
+	/** Stops the work; what it did: writes taken, refused, and their median time with the page after. */
+	stop(): Promise<{ answered: number; graded: number; refused: number; p50: number }>;
+}
+
+/**
+ * The rest of the class at work through the app, CLASS_RATE writes a second in all: in turn, a
+ * learner answers the next question of an attempt they have open, and a learner grades their
+ * next flashcard; each then loads the page the form redirects to. Every one is a write to that
+ * learner's rows.
+ */
+function startClassmates(url: string): Classmates {
+	const reps = new Map<string, number>();
+	let running = true;
+	let graded = 0;
+	let answered = 0;
+	let refused = 0;
+	const times: number[] = [];
+	/** Posts a form as a browser does, and loads the page it redirects to; false if refused. */
+	const post = async (path: string, body: string, cookie: string): Promise<boolean> => {
+		const posted = await fetch(url + path, {
+			method: 'POST',
+			body,
+			redirect: 'manual',
+			headers: {
+				cookie,
+				origin: url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			}
+		});
+		if (posted.status !== 303) {
+			if (refused === 0) console.error(path, posted.status, await posted.text());
+			return false;
+		}
+		await posted.arrayBuffer();
+		const next = await fetch(new URL(posted.headers.get('location')!, url + path), {
+			headers: { cookie, accept: 'text/html', ...BROWSER_HEADERS }
+		});
+		await next.arrayBuffer();
+		return next.ok;
+	};
+	const answer = async (k: number) => {
+		const item = term.classAnswers[k];
+		if (!item) return false;
+		return post(item.path, item.body, item.cookie);
+	};
+	const grade = async (n: number) => {
+		const who = n % term.classmates.length;
+		const cardId = term.cardIds[Math.floor(n / term.classmates.length) % term.cardIds.length]!;
+		const cookie = term.classmates[who]!;
+		const key = `${who}:${cardId}`;
+		const rep = reps.get(key) ?? 1;
+		const ok = await post(
+			`/review/source:${term.sourceId}?/grade`,
+			new URLSearchParams({
+				card: cardId,
+				rating: '3',
+				reps: String(rep),
+				shown: String(Date.now() - 4000)
+			}).toString(),
+			cookie
+		);
+		if (ok) reps.set(key, rep + 1);
+		return ok;
+	};
+	/** The n-th write: answers and grades in turn. */
+	const work = async (n: number) => {
+		const began = performance.now();
+		try {
+			const answering = n % 2 === 0;
+			const ok = answering ? await answer(n / 2) : await grade((n - 1) / 2);
+			if (!ok) refused++;
+			else if (answering) answered++;
+			else graded++;
+			times.push(performance.now() - began);
+		} catch {
+			refused++;
+		}
+	};
+	const done = (async () => {
+		const inFlight = new Set<Promise<void>>();
+		const started = performance.now();
+		for (let n = 0; running; n++) {
+			const p = work(n).finally(() => inFlight.delete(p));
+			inFlight.add(p);
+			const wait = started + ((n + 1) * 1000) / CLASS_RATE - performance.now();
+			if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+		}
+		await Promise.all(inFlight);
+	})();
+	return {
+		async stop() {
+			running = false;
+			await done;
+			return { answered, graded, refused, p50: median(times) };
+		}
+	};
+}
+
+const passTitles: Record<Pass, string> = {
+	kept: 'Pages as kept (a class reopening them)',
+	class: `Pages as kept while the rest of the class answers and reviews (${CLASS_RATE} writes a second, each with the page after)`,
+	fresh: 'Every page rendered afresh (FACTDECK_PAGE_CACHE=off)'
+};
+
 /** Every page under load in turns with the minimal page, against a server started for the pass. */
-async function loadPass(pass: 'kept' | 'fresh', server: Server): Promise<void> {
+async function loadPass(pass: Pass, server: Server): Promise<void> {
 	// Every page must render before it is timed: a 4xx or 5xx would time an error page.
 	for (const page of pages) {
 		const response = await fetch(server.url + page.path, { headers: { cookie: page.cookie } });
@@ -252,6 +365,7 @@ async function loadPass(pass: 'kept' | 'fresh', server: Server): Promise<void> {
 			'JS ratio'
 		]
 	];
+	const classmates = pass === 'class' ? startClassmates(server.url) : undefined;
 	for (const page of pages) {
 		const runs: { page: Load; base: Load }[] = [];
 		for (let r = 0; r < ROUNDS; r++) {
@@ -287,7 +401,7 @@ async function loadPass(pass: 'kept' | 'fresh', server: Server): Promise<void> {
 		]);
 		rows.push({
 			bench: 'pages',
-			measure: `${page.name}, ${pass === 'kept' ? 'as kept' : 'rendered afresh'}, ${CONNECTIONS} connections`,
+			measure: `${page.name}, ${{ kept: 'as kept', class: 'as kept, the class at work', fresh: 'rendered afresh' }[pass]}, ${CONNECTIONS} connections`,
 			unit: 'ms',
 			median: p50,
 			p99,
@@ -309,16 +423,29 @@ async function loadPass(pass: 'kept' | 'fresh', server: Server): Promise<void> {
 			});
 		}
 	}
+	const writes = await classmates?.stop();
 	console.log(
-		`\n${pass === 'kept' ? 'Pages as kept (a class reopening them)' : 'Every page rendered afresh (FACTDECK_PAGE_CACHE=off)'}: each under ${CONNECTIONS} connections, ${ROUNDS} turns of ${DURATION} s with the minimal page (min);\nratios are the median of the turns' ratios. Client JavaScript is gzip, beside the minimal page's ${(baseJs / 1024).toFixed(1)} KB.\n`
+		`\n${passTitles[pass]}: each under ${CONNECTIONS} connections, ${ROUNDS} turns of ${DURATION} s with the minimal page (min);\nratios are the median of the turns' ratios. Client JavaScript is gzip, beside the minimal page's ${(baseJs / 1024).toFixed(1)} KB.\n`
 	);
 	printTable(table);
+	if (writes) {
+		console.log(
+			`\nThe class meanwhile: ${writes.answered} answers and ${writes.graded} grades taken, ${writes.refused} refused; median ${writes.p50.toFixed(0)} ms for one and the page after.`
+		);
+		rows.push({
+			bench: 'pages',
+			measure: 'the class at work meanwhile: an answer or a grade, and the page after',
+			unit: 'ms',
+			median: writes.p50,
+			target: `${writes.answered} answers, ${writes.graded} grades, ${writes.refused} refused`
+		});
+	}
 }
 
 let server: Server | undefined;
 try {
 	baseJs = await shippedJs(browser, minimal.url + '/', '');
-	for (const pass of ['kept', 'fresh'] as const) {
+	for (const pass of passes) {
 		if (only && only !== pass) continue;
 		server = await startServer(
 			file,

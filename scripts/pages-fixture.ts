@@ -1,6 +1,7 @@
 // A school term in a fresh database, for the page benchmark: a teacher with a class of 30
 // learners who each took the article's quiz ten times and reviewed flashcards over the weeks,
-// and one learner part-way through an attempt. Written through the app's own repositories.
+// and one learner part-way through an attempt (the rest of the class can review while their
+// pages are measured). Written through the app's own repositories.
 import { factBases } from '../src/lib/content';
 import type { Question } from '../src/lib/domain/question';
 import { createSession, generateToken, hashPassword } from '../src/lib/server/auth';
@@ -28,9 +29,20 @@ export interface TermFixture {
 	/** The learner's attempt in progress, and a finished one. */
 	openAttempt: string;
 	finishedAttempt: string;
+	/** The rest of the class, to review flashcards while the measured learner's pages load. */
+	classmates: string[];
+	/** The flashcards every learner has reviewed once. */
+	cardIds: string[];
+	/** The rest of the class's answers to attempts they have open, learner by learner in turn. */
+	classAnswers: { path: string; body: string; cookie: string }[];
 }
 
-export async function setUpTerm(file: string, learners = 30, attemptsEach = 10) {
+export async function setUpTerm(
+	file: string,
+	learners = 30,
+	attemptsEach = 10,
+	classAnswersWanted = 4000
+) {
 	const db = openDatabase(file);
 	migrateDatabase(db);
 	const base = factBases[0]!;
@@ -86,6 +98,31 @@ export async function setUpTerm(file: string, learners = 30, attemptsEach = 10) 
 			gradeCard(db, learner.id, cardId, (((c + i) % 4) + 1) as 1 | 2 | 3 | 4, when, 4000);
 		}
 	}
+	// The rest of the class has attempts open, enough for classAnswersWanted answers in all.
+	const queues: TermFixture['classAnswers'][] = cohort.slice(1).map(() => []);
+	for (let a = 0, total = 0; total < classAnswersWanted; a++) {
+		for (const [k, mate] of cohort.slice(1).entries()) {
+			const started = startAttempt(db, mate.id, setId, 5000 + a * 31 + k);
+			if (!started.ok) throw new Error(started.message);
+			for (const row of db
+				.select({ position: attemptQuestion.position, body: attemptQuestion.body })
+				.from(attemptQuestion)
+				.where(eq(attemptQuestion.attemptId, started.attemptId))
+				.orderBy(attemptQuestion.position)
+				.all()) {
+				queues[k]!.push({
+					path: `/attempts/${started.attemptId}?/answer`,
+					body: formFor(row.position, row.body as Question),
+					cookie: mate.cookie
+				});
+				total++;
+			}
+		}
+	}
+	const classAnswers: TermFixture['classAnswers'] = [];
+	for (let i = 0; i < queues[0]!.length; i++) {
+		for (const queue of queues) if (queue[i]) classAnswers.push(queue[i]!);
+	}
 	// The measured learner is part-way through an attempt.
 	const learner = cohort[0]!;
 	const open = startAttempt(db, learner.id, setId, 777);
@@ -100,6 +137,9 @@ export async function setUpTerm(file: string, learners = 30, attemptsEach = 10) 
 		classId: made.id,
 		sourceId: base.source.id,
 		openAttempt: open.attemptId,
-		finishedAttempt
+		finishedAttempt,
+		classmates: cohort.slice(1).map((c) => c.cookie),
+		cardIds,
+		classAnswers
 	} satisfies TermFixture;
 }
