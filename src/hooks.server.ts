@@ -10,7 +10,7 @@ import { accessFor, roleMayEnter } from '$lib/server/access';
 import { getDb, startDatabase } from '$lib/server/app-db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
 import { closeLiveStreams } from '$lib/server/live-stream';
-import { keepPage, keptPage, pageKey } from '$lib/server/page-cache';
+import { keepPage, keptPageOrWait, pageKey, renderOnce } from '$lib/server/page-cache';
 import {
 	clearSessionCookie,
 	sessionCookieHeader,
@@ -65,14 +65,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	// A page a class opens at once is served as kept while what it shows is unchanged. Not when
 	// the request's session cookie is stale: the fresh render clears it.
+	// Requests for a page being rendered wait for that render rather than render it again.
 	const key = token && !event.locals.session ? undefined : pageKey(db, event);
-	const kept = key === undefined ? undefined : keptPage(key, event.request);
+	const kept = key === undefined ? undefined : await keptPageOrWait(key, event.request);
 	if (kept && sessionCookie) kept.headers.append('set-cookie', sessionCookie);
-	const resolved = kept ?? (await resolve(event));
 	const response =
-		key !== undefined && !kept
-			? await keepPage(key, resolved, { key: pageKey(db, event), sessionCookie })
-			: resolved;
+		kept ??
+		(key === undefined
+			? await resolve(event)
+			: await renderOnce(key, async () =>
+					keepPage(key, await resolve(event), { key: pageKey(db, event), sessionCookie })
+				));
 	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
 	// Nothing personal in a shared cache: a page for a session, or setting one, is the browser's
 	// alone and not stored; other pages may be stored but are checked (ETag) before each use.

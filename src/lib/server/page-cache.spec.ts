@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from './db';
 import { source, user } from './db/schema';
 import { bumpRevision } from './fact-bases';
-import { keepPage, keptPage, pageKey } from './page-cache';
+import { keepPage, keptPage, keptPageOrWait, pageKey, renderOnce } from './page-cache';
 
 const big = `<!doctype html><p>${'A page a class opens at once. '.repeat(100)}</p>`;
 
@@ -92,6 +92,40 @@ describe('kept pages', () => {
 		expect(await kept(freshKey(), ended, session)).toBeUndefined();
 		const guest = rendered(big, { cookies: ['factdeck_session=new; Path=/'] });
 		expect(await kept(freshKey(), guest)).toBeUndefined();
+	});
+
+	it('are rendered once for requests that arrive while the page is being rendered', async () => {
+		const key = freshKey();
+		let renders = 0;
+		let finish!: () => void;
+		const rendered$ = new Promise<void>((resolve) => (finish = resolve));
+		const render = async () => {
+			renders++;
+			await rendered$;
+			return keepPage(key, rendered(big), { key, sessionCookie: undefined });
+		};
+		const first = renderOnce(key, render);
+		const waiting = keptPageOrWait(key, get());
+		finish();
+		expect(await (await first).text()).toBe(big);
+		expect(await (await waiting)!.text()).toBe(big);
+		expect(renders).toBe(1);
+
+		// A render that keeps nothing (an error page) leaves the waiters to render their own.
+		const other = freshKey();
+		let fail!: () => void;
+		const failed$ = new Promise<void>((resolve) => (fail = resolve));
+		const broken = renderOnce(other, async () => {
+			await failed$;
+			return keepPage(other, rendered('oops', { status: 500 }), {
+				key: other,
+				sessionCookie: undefined
+			});
+		});
+		const waiter = keptPageOrWait(other, get());
+		fail();
+		expect((await broken).status).toBe(500);
+		expect(await waiter).toBeUndefined();
 	});
 
 	it('keep no page whose key changed while it was rendered', async () => {

@@ -156,6 +156,39 @@ export function keptPage(key: string, request: Request): Response | undefined {
 	return new Response(body, { status: 200, headers });
 }
 
+/**
+ * Pages being rendered, by key. A class opening a page that has just changed sends many
+ * requests for its new version at once; SvelteKit renders asynchronously, so without this each
+ * of them would render the same page. The first renders; the others wait for it and are
+ * answered with what it kept.
+ */
+const rendering = new Map<string, Promise<unknown>>();
+
+/**
+ * The kept page for this key, waiting first for a render of it already under way; undefined
+ * when there is none, or that render kept nothing (the caller then renders its own).
+ */
+export async function keptPageOrWait(key: string, request: Request): Promise<Response | undefined> {
+	const page = keptPage(key, request);
+	if (page) return page;
+	const pending = rendering.get(key);
+	if (!pending) return undefined;
+	await pending.catch(() => undefined);
+	return keptPage(key, request);
+}
+
+/** Runs a render of the page of this key, letting requests for the same key wait for it. */
+export async function renderOnce(key: string, render: () => Promise<Response>): Promise<Response> {
+	const pending = render();
+	const mine = !rendering.has(key);
+	if (mine) rendering.set(key, pending);
+	try {
+		return await pending;
+	} finally {
+		if (mine) rendering.delete(key);
+	}
+}
+
 /** What the request looks like once rendered, to check that it is still the page of its key. */
 export interface AfterRender {
 	/** pageKey for the request after rendering: a different one means the page is not kept. */
