@@ -5,6 +5,7 @@ import { generateQuestions } from '../domain/generate-questions';
 import { loadFactBase } from './db/content';
 import { fact } from './db/schema';
 import { bumpRevision, factBaseOf, readSourceFacts, sourceFactsOf } from './fact-bases';
+import { sourceReading } from './sources';
 import { createTestDb } from './testing/test-db';
 
 const shipped = factBases[0]!;
@@ -86,5 +87,26 @@ describe('the memo', () => {
 		expect(read.unanchored.map((f) => f.id)).toEqual(['xi-role']);
 		expect(read.all.map((f) => f.id)).toEqual(shipped.facts.map((f) => f.id));
 		expect(factBaseOf(db, id)!.facts).toHaveLength(shipped.facts.length - 1);
+	});
+});
+
+describe("a source's reading", () => {
+	it('is segmented once per revision, and an edit of a fact shows at once', () => {
+		const db = createTestDb();
+		loadFactBase(db, shipped);
+		const first = sourceReading(db, id)!;
+		expect(first.paragraphs.length).toBeGreaterThan(0);
+		expect(sourceReading(db, id)).toBe(first);
+		db.transaction((tx) => {
+			tx.update(fact)
+				.set({ statement: 'Xi Jinping leads China.' })
+				.where(eq(fact.id, 'xi-role'))
+				.run();
+			bumpRevision(tx, id);
+		});
+		const edited = sourceReading(db, id)!;
+		expect(edited).not.toBe(first);
+		expect(edited.facts.find((f) => f.id === 'xi-role')!.statement).toBe('Xi Jinping leads China.');
+		expect(sourceReading(db, 'no-such-source')).toBeUndefined();
 	});
 });

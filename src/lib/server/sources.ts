@@ -6,6 +6,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { canAdminister } from './access';
 import type { Db } from './db';
 import { currentText } from './fact-bases';
+import { segmentArticle, type Paragraph } from '../domain/highlight';
 import {
 	classAssignment,
 	classMember,
@@ -239,6 +240,13 @@ const revisionStatements = new WeakMap<Db, { get: (id: string) => RevisionRow | 
  * page also depends on whom it is assigned to; undefined for no such source.
  */
 export function sourceRevision(db: Db, id: string): string | null | undefined {
+	const row = revisionRow(db, id);
+	if (!row) return undefined;
+	if (row.owner_id !== null) return null;
+	return `${row.content_hash ?? ''}:${row.version}:${row.revision}`;
+}
+
+function revisionRow(db: Db, id: string): RevisionRow | undefined {
 	let s = revisionStatements.get(db);
 	if (!s) {
 		const statement = db.$client.prepare(
@@ -247,10 +255,66 @@ export function sourceRevision(db: Db, id: string): string | null | undefined {
 		s = { get: (sourceId) => statement.get(sourceId) as RevisionRow | undefined };
 		revisionStatements.set(db, s);
 	}
-	const row = s.get(id);
-	if (!row) return undefined;
-	if (row.owner_id !== null) return null;
-	return `${row.content_hash ?? ''}:${row.version}:${row.revision}`;
+	return s.get(id);
+}
+
+/** A source as its reading page shows it: the text in paragraphs with its evidence marked. */
+export interface SourceReading {
+	source: {
+		id: string;
+		title: string;
+		publishedOn: string;
+		author: string | null;
+		url: string | null;
+	};
+	paragraphs: Paragraph[];
+	facts: FactView[];
+}
+
+const readings = new WeakMap<Db, Map<string, { revision: string; reading: SourceReading }>>();
+/** Texts kept segmented: the shipped article and the teachers' texts in use at once. */
+const MAX_READINGS = 50;
+
+/**
+ * The reading of a source, segmented once per revision of its text and facts (what a class
+ * opening the article would otherwise redo for every reader); one primary-key read decides
+ * whether the kept one still holds. Undefined for no such source. Who may read it is the
+ * caller's to check.
+ */
+export function sourceReading(db: Db, id: string): SourceReading | undefined {
+	const row = revisionRow(db, id);
+	let held = readings.get(db);
+	if (!held) readings.set(db, (held = new Map()));
+	if (!row) {
+		held.delete(id);
+		return undefined;
+	}
+	const revision = `${row.content_hash ?? ''}:${row.version}:${row.revision}`;
+	const kept = held.get(id);
+	if (kept?.revision === revision) return kept.reading;
+	const found = getSource(db, id);
+	if (!found) return undefined;
+	const reading: SourceReading = {
+		source: {
+			id: found.source.id,
+			title: found.source.title,
+			publishedOn: found.source.publishedOn,
+			author: found.source.author,
+			url: found.source.url
+		},
+		paragraphs: segmentArticle(
+			found.source.body,
+			found.facts.map((f) => ({ factId: f.id, start: f.quoteStart, end: f.quoteEnd }))
+		),
+		facts: found.facts
+	};
+	held.delete(id);
+	held.set(id, { revision, reading });
+	for (const oldest of held.keys()) {
+		if (held.size <= MAX_READINGS) break;
+		held.delete(oldest);
+	}
+	return reading;
 }
 
 /** A real query against the database, for /healthz. */
