@@ -1,10 +1,11 @@
 // What a kept page (page-cache.ts) depends on, counted in the database itself: triggers on every
 // table bump a counter in page_version for the part of the data the row belongs to. A learner's
-// answer moves only that learner's count, so the rest of the class keeps their kept pages while
-// they all answer, and a flashcard review leaves the quiz pages; a teacher's edit moves 'content', which every page depends on. Triggers see
-// every write, whichever code (or the admin command) makes it, so no write path can forget one.
-// The triggers are SQL in drizzle/0009_page_versions.sql, written by pageVersionTriggers() below
-// (a test keeps the two the same).
+// answer moves only that learner's quiz count, so the rest of the class keeps their kept pages
+// while they all answer, and a flashcard review leaves the quiz pages; a teacher's edit moves
+// 'content', which every page depends on. Triggers see every write, whichever code (or the admin
+// command) makes it, so no write path can forget one. The triggers are SQL in
+// drizzle/0009_page_versions.sql, written by pageVersionTriggers() below (a test keeps the two
+// the same).
 import type { Db } from './index';
 
 /** How a table's writes are counted. */

@@ -772,8 +772,8 @@ export type LearnerSettingsRow = typeof learnerSettings.$inferSelect;
 /**
  * How often each part of the data has changed, counted by triggers (page-versions.ts), so a kept
  * page is rendered again when what it shows changes and not on every write: 'content' (texts,
- * sets, classes, accounts), 'live' (live sessions), and 'user:<id>' (one learner's attempts,
- * answers, reviews and settings).
+ * sets, classes, accounts), 'live' (live sessions), 'quiz:<id>' (one learner's attempts and
+ * answers) and 'cards:<id>' (their flashcard reviews).
  */
 export const pageVersion = sqliteTable('page_version', {
 	scope: text('scope').primaryKey(),
