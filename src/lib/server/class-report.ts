@@ -14,7 +14,15 @@ import type { Db } from './db';
 import { inJsonList, preparedFor } from './db/prepared';
 import { classLearnersVersion, contentVersion, liveVersion } from './db/page-versions';
 import { ReadCache } from './db/read-cache';
-import { answer, attempt, attemptQuestion, fact, question, questionSet } from './db/schema';
+import {
+	answer,
+	attempt,
+	attemptQuestion,
+	fact,
+	question,
+	questionSet,
+	answerToQuestion
+} from './db/schema';
 
 /** Flags need this many answers: one learner's slip says nothing about a question. */
 export const FLAG_MIN_ANSWERS = 5;
@@ -139,13 +147,7 @@ const reportStatements = preparedFor((db) => {
 			})
 			.from(answer)
 			.innerJoin(attempt, eq(attempt.id, answer.attemptId))
-			.innerJoin(
-				attemptQuestion,
-				and(
-					eq(attemptQuestion.attemptId, answer.attemptId),
-					eq(attemptQuestion.position, answer.position)
-				)
-			)
+			.innerJoin(attemptQuestion, answerToQuestion)
 			.where(ofClass)
 			.orderBy(asc(answer.answeredAt))
 			.prepare(),

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { inJsonList, preparedFor } from './db/prepared';
-import { answer, attempt, attemptQuestion, fact, questionSet } from './db/schema';
+import { answer, attempt, attemptQuestion, fact, questionSet, answerToQuestion } from './db/schema';
 
 const historyStatement = preparedFor((db) =>
 	db
@@ -81,13 +81,7 @@ const progressStatements = preparedFor((db) => ({
 		.select({ correct: answer.correct, factIds: attemptQuestion.factIds })
 		.from(answer)
 		.innerJoin(attempt, eq(attempt.id, answer.attemptId))
-		.innerJoin(
-			attemptQuestion,
-			and(
-				eq(attemptQuestion.attemptId, answer.attemptId),
-				eq(attemptQuestion.position, answer.position)
-			)
-		)
+		.innerJoin(attemptQuestion, answerToQuestion)
 		.where(eq(attempt.userId, sql.placeholder('userId')))
 		.orderBy(asc(answer.answeredAt))
 		.prepare(),

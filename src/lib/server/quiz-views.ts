@@ -7,7 +7,7 @@ import { describeAnswer, toPublicQuestion, type PublicQuestion } from '../domain
 import type { Question, QuestionType } from '../domain/question';
 import type { Db } from './db';
 import { preparedFor } from './db/prepared';
-import { answer, attempt, attemptQuestion } from './db/schema';
+import { answer, attempt, attemptQuestion, answerToQuestion } from './db/schema';
 import { canSeeSource, type Viewer } from './sources';
 
 /** The reads of a page view of an attempt or a set, prepared once per connection. */
@@ -46,13 +46,7 @@ const viewStatements = preparedFor((db) => ({
 			answered: sql<number>`${answer.position} is not null`
 		})
 		.from(attemptQuestion)
-		.leftJoin(
-			answer,
-			and(
-				eq(answer.attemptId, attemptQuestion.attemptId),
-				eq(answer.position, attemptQuestion.position)
-			)
-		)
+		.leftJoin(answer, answerToQuestion)
 		.where(eq(attemptQuestion.attemptId, sql.placeholder('attemptId')))
 		.orderBy(asc(attemptQuestion.position))
 		.prepare(),

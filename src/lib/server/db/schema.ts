@@ -2,7 +2,7 @@
 // Content tables (source, source_version, entity, fact, suggestion) hold every fact base: the
 // shipped article, loaded at start-up, and teachers' own texts; everything a person creates
 // later (sets, attempts, reviews) points at facts by their stable ids.
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
 	foreignKey,
 	index,
@@ -483,6 +483,12 @@ export const answer = sqliteTable(
 		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.attemptId, t.position] })]
+);
+
+/** Joins an answer and the question it answers: the same attempt, the same position. */
+export const answerToQuestion = and(
+	eq(answer.attemptId, attemptQuestion.attemptId),
+	eq(answer.position, attemptQuestion.position)
 );
 
 export type SourceRow = typeof source.$inferSelect;

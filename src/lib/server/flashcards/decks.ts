@@ -13,7 +13,8 @@ import {
 	classAssignment,
 	classMember,
 	questionSet,
-	source
+	source,
+	answerToQuestion
 } from '../db/schema';
 import { getVisibleSet } from '../question-sets';
 import { canSeeSource } from '../sources';
@@ -108,13 +109,7 @@ export function missedCardIds(db: Db, attemptId: string): string[] {
 			correct: answer.correct
 		})
 		.from(attemptQuestion)
-		.leftJoin(
-			answer,
-			and(
-				eq(answer.attemptId, attemptQuestion.attemptId),
-				eq(answer.position, attemptQuestion.position)
-			)
-		)
+		.leftJoin(answer, answerToQuestion)
 		.where(eq(attemptQuestion.attemptId, attemptId))
 		.orderBy(asc(attemptQuestion.position))
 		.all()
