@@ -5,6 +5,7 @@ import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { canAdminister } from './access';
 import type { Db } from './db';
+import { ReadCache } from './db/read-cache';
 import { currentText } from './fact-bases';
 import { segmentArticle, type Paragraph } from '../domain/highlight';
 import {
@@ -243,8 +244,11 @@ export function sourceRevision(db: Db, id: string): string | null | undefined {
 	const row = revisionRow(db, id);
 	if (!row) return undefined;
 	if (row.owner_id !== null) return null;
-	return `${row.content_hash ?? ''}:${row.version}:${row.revision}`;
+	return revisionOf(row);
 }
+
+/** Its text's hash and version, and its facts' revision. */
+const revisionOf = (row: RevisionRow) => `${row.content_hash ?? ''}:${row.version}:${row.revision}`;
 
 function revisionRow(db: Db, id: string): RevisionRow | undefined {
 	let s = revisionStatements.get(db);
@@ -271,9 +275,8 @@ export interface SourceReading {
 	facts: FactView[];
 }
 
-const readings = new WeakMap<Db, Map<string, { revision: string; reading: SourceReading }>>();
 /** Texts kept segmented: the shipped article and the teachers' texts in use at once. */
-const MAX_READINGS = 50;
+const readings = new ReadCache<SourceReading | undefined>(50);
 
 /**
  * The reading of a source, segmented once per revision of its text and facts (what a class
@@ -283,18 +286,14 @@ const MAX_READINGS = 50;
  */
 export function sourceReading(db: Db, id: string): SourceReading | undefined {
 	const row = revisionRow(db, id);
-	let held = readings.get(db);
-	if (!held) readings.set(db, (held = new Map()));
-	if (!row) {
-		held.delete(id);
-		return undefined;
-	}
-	const revision = `${row.content_hash ?? ''}:${row.version}:${row.revision}`;
-	const kept = held.get(id);
-	if (kept?.revision === revision) return kept.reading;
+	if (!row) return undefined;
+	return readings.get(db, id, () => readSource(db, id), revisionOf(row));
+}
+
+function readSource(db: Db, id: string): SourceReading | undefined {
 	const found = getSource(db, id);
 	if (!found) return undefined;
-	const reading: SourceReading = {
+	return {
 		source: {
 			id: found.source.id,
 			title: found.source.title,
@@ -308,13 +307,6 @@ export function sourceReading(db: Db, id: string): SourceReading | undefined {
 		),
 		facts: found.facts
 	};
-	held.delete(id);
-	held.set(id, { revision, reading });
-	for (const oldest of held.keys()) {
-		if (held.size <= MAX_READINGS) break;
-		held.delete(oldest);
-	}
-	return reading;
 }
 
 /** A real query against the database, for /healthz. */
